@@ -1,0 +1,103 @@
+package dev.dendrite.kernel;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
+
+/**
+ * The one shared pool of daemon worker threads, sized to the cores, that every parallel kernel uses.
+ *
+ * <p>Work is split into a number of tasks fixed by the caller (never by thread timing), each task
+ * writing its own disjoint part of the output, so results are the same on every run. Calls made
+ * from inside a worker run inline: nested parallelism would only add hand-off cost.
+ */
+public final class Parallel {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final ForkJoinPool POOL = new ForkJoinPool(CORES, pool -> {
+        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        thread.setDaemon(true);
+        thread.setName("dendrite-worker-" + thread.getPoolIndex());
+        return thread;
+    }, null, false);
+
+    private static volatile int threads = CORES;
+
+    private Parallel() {
+    }
+
+    /** The number of threads parallel kernels may use (the cores, unless {@link #setThreads} said otherwise). */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Limits parallel kernels to {@code n} threads (1 = everything on the calling thread); at most the cores. */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        threads = Math.min(n, CORES);
+    }
+
+    /** The number of cores the pool was sized to. */
+    public static int cores() {
+        return CORES;
+    }
+
+    /**
+     * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over the pool; the
+     * calling thread runs task 0 itself. Returns when all are done; rethrows the first failure.
+     */
+    public static void forEach(int tasks, IntConsumer body) {
+        if (tasks <= 1 || threads == 1 || Thread.currentThread() instanceof ForkJoinWorkerThread) {
+            for (int i = 0; i < tasks; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
+        for (int i = 1; i < tasks; i++) {
+            int task = i;
+            forked[i - 1] = POOL.submit(() -> body.accept(task));
+        }
+        RuntimeException failure = null;
+        try {
+            body.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> task : forked) {
+            try {
+                task.join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A range body: processes indices {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        /** Processes indices {@code [from, to)}. */
+        void run(int from, int to);
+    }
+
+    /**
+     * Splits {@code [0, n)} into at most {@link #threads()} contiguous, equal parts of at least
+     * {@code minPerTask} indices each and runs them in parallel; small ranges run inline.
+     */
+    public static void forRange(int n, int minPerTask, RangeBody body) {
+        int tasks = Math.max(1, Math.min(threads, n / Math.max(1, minPerTask)));
+        if (tasks == 1) {
+            body.run(0, n);
+            return;
+        }
+        forEach(tasks, t -> body.run((int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)));
+    }
+}
