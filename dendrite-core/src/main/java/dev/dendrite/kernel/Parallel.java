@@ -56,28 +56,33 @@ public final class Parallel {
             }
             return;
         }
+        // Failures are caught inside each task so the caller sees the original exception (a joined
+        // ForkJoinTask would rethrow a copy), and the lowest-numbered failing task wins: deterministic.
+        Throwable[] failures = new Throwable[tasks];
         ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
         for (int i = 1; i < tasks; i++) {
             int task = i;
-            forked[i - 1] = POOL.submit(() -> body.accept(task));
+            forked[i - 1] = POOL.submit(() -> runCatching(body, task, failures));
         }
-        RuntimeException failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
+        runCatching(body, 0, failures);
         for (ForkJoinTask<?> task : forked) {
-            try {
-                task.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
+            task.join();
+        }
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    private static void runCatching(IntConsumer body, int task, Throwable[] failures) {
+        try {
+            body.accept(task);
+        } catch (RuntimeException | Error e) {
+            failures[task] = e;
         }
     }
 
