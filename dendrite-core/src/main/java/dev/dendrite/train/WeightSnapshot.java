@@ -1,0 +1,34 @@
+package dev.dendrite.train;
+
+import dev.dendrite.nn.Module;
+import dev.dendrite.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A copy of a model's parameter values, to go back to (the best epoch's weights, say). */
+public final class WeightSnapshot {
+
+    private final Map<String, float[]> values;
+
+    private WeightSnapshot(Map<String, float[]> values) {
+        this.values = values;
+    }
+
+    /** Copies the current values of every parameter of {@code model}. */
+    public static WeightSnapshot of(Module model) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, parameter) -> values.put(name, parameter.value().toArray()));
+        return new WeightSnapshot(values);
+    }
+
+    /** Writes the copied values back into {@code model}, which must have the same parameters. */
+    public void restore(Module model) {
+        Map<String, Parameter> parameters = model.namedParameters();
+        if (!parameters.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("snapshot of parameters " + values.keySet()
+                    + " does not fit a model with " + parameters.keySet());
+        }
+        parameters.forEach((name, parameter) ->
+                System.arraycopy(values.get(name), 0, parameter.value().data(), 0, parameter.size()));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.dendrite.train.callback;
+
+import dev.dendrite.train.Callback;
+import dev.dendrite.train.TrainingContext;
+import dev.dendrite.train.WeightSnapshot;
+import java.util.Map;
+
+/**
+ * Stops training when a monitored quantity (by default {@code val_loss}) has not improved for
+ * {@code patience} epochs, as Keras's {@code EarlyStopping}: the lecture's regularisation by stopping
+ * where held-out loss starts to rise. With {@link #restoreBest()} the model ends with the weights of
+ * its best epoch.
+ */
+public final class EarlyStopping implements Callback {
+
+    /** Whether smaller or larger values of the monitored quantity are better. */
+    public enum Mode {
+        /** Smaller is better (losses). */
+        MIN,
+        /** Larger is better (accuracy, AUC). */
+        MAX,
+        /** MAX for names containing accuracy, auc, precision, recall, f1 or r2; MIN otherwise. */
+        AUTO
+    }
+
+    private final String monitor;
+    private final int patience;
+    private double minDelta;
+    private Mode mode = Mode.AUTO;
+    private boolean restoreBest;
+
+    private double best;
+    private int bestEpoch;
+    private int wait;
+    private int stoppedEpoch;
+    private WeightSnapshot bestWeights;
+
+    /** Monitors {@code monitor} (e.g. {@code "val_loss"}) and stops after {@code patience} epochs without improvement. */
+    public EarlyStopping(String monitor, int patience) {
+        if (patience < 0) {
+            throw new IllegalArgumentException("EarlyStopping patience must be >= 0, got " + patience);
+        }
+        this.monitor = monitor;
+        this.patience = patience;
+    }
+
+    /** An improvement must exceed {@code delta} to count; returns {@code this}. */
+    public EarlyStopping minDelta(double delta) {
+        this.minDelta = Math.abs(delta);
+        return this;
+    }
+
+    /** Sets whether smaller or larger is better; returns {@code this}. */
+    public EarlyStopping mode(Mode mode) {
+        this.mode = mode;
+        return this;
+    }
+
+    /** At the end of training, puts back the weights of the best epoch; returns {@code this}. */
+    public EarlyStopping restoreBest() {
+        this.restoreBest = true;
+        return this;
+    }
+
+    @Override
+    public void onTrainBegin(TrainingContext context) {
+        best = maximising() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        bestEpoch = -1;
+        wait = 0;
+        stoppedEpoch = -1;
+        bestWeights = null;
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
+        Double value = logs.get(monitor);
+        if (value == null) {
+            throw new IllegalStateException("EarlyStopping monitors '" + monitor + "', but the epoch logged only "
+                    + logs.keySet() + (monitor.startsWith("val_") ? " (give validation data)" : ""));
+        }
+        if (improves(value)) {
+            best = value;
+            bestEpoch = epoch;
+            wait = 0;
+            if (restoreBest) {
+                bestWeights = WeightSnapshot.of(context.model());
+            }
+            return;
+        }
+        wait++;
+        if (wait >= patience) {
+            stoppedEpoch = epoch;
+            context.stopTraining(String.format(java.util.Locale.ROOT,
+                    "early stopping after epoch %d: %s has not improved for %d epochs (best %.6g at epoch %d)",
+                    epoch + 1, monitor, wait, best, bestEpoch + 1));
+        }
+    }
+
+    @Override
+    public void onTrainEnd(TrainingContext context) {
+        if (restoreBest && bestWeights != null) {
+            bestWeights.restore(context.model());
+        }
+    }
+
+    private boolean improves(double value) {
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        return maximising() ? value > best + minDelta : value < best - minDelta;
+    }
+
+    private boolean maximising() {
+        if (mode != Mode.AUTO) {
+            return mode == Mode.MAX;
+        }
+        String name = monitor.toLowerCase(java.util.Locale.ROOT);
+        for (String larger : new String[] {"acc", "auc", "precision", "recall", "f1", "r2"}) {
+            if (name.contains(larger)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The epoch (0-based) with the best monitored value, or -1 before any. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** The best monitored value seen. */
+    public double best() {
+        return best;
+    }
+
+    /** The epoch (0-based) at which training was stopped, or -1 if it ran to the end. */
+    public int stoppedEpoch() {
+        return stoppedEpoch;
+    }
+}
