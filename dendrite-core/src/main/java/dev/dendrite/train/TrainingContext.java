@@ -17,6 +17,9 @@ public interface TrainingContext {
     /** The number of batches in one training epoch. */
     int batchesPerEpoch();
 
+    /** The number of examples in a full training batch. */
+    int batchSize();
+
     /** The optimizer's current learning rate. */
     double learningRate();
 

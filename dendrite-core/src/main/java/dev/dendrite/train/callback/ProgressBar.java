@@ -17,34 +17,24 @@ public final class ProgressBar implements Callback {
 
     private final PrintStream out;
     private final boolean terminal;
-    private final int batchSize;
     private long epochStart;
     private long lastDraw;
 
     /** Progress on standard output; a live bar only when it is a terminal. */
     public ProgressBar() {
-        this(System.out, isTerminal(), 0);
+        this(System.out, isTerminal());
     }
 
-    /**
-     * Progress on {@code out}, as a live bar when {@code terminal}; {@code batchSize} (0 if unknown)
-     * turns batches per second into samples per second.
-     */
-    public ProgressBar(PrintStream out, boolean terminal, int batchSize) {
+    /** Progress on {@code out}, as a live bar when {@code terminal}. */
+    public ProgressBar(PrintStream out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
-        this.batchSize = batchSize;
     }
 
     /** Whether standard output is an interactive terminal. */
     public static boolean isTerminal() {
         java.io.Console console = System.console();
         return console != null && console.isTerminal();
-    }
-
-    /** A copy of this bar that counts samples per second for batches of {@code size}. */
-    public ProgressBar withBatchSize(int size) {
-        return new ProgressBar(out, terminal, size);
     }
 
     @Override
@@ -72,7 +62,7 @@ public final class ProgressBar implements Callback {
         double eta = done == 0 ? 0 : seconds / done * (total - done);
         out.print(String.format(Locale.ROOT, "\rEpoch %d/%d [%s] %d/%d - loss %.4f - %s - ETA %s   ",
                 epoch + 1, context.epochs(), bar, done, total, logs.getOrDefault("loss", Double.NaN),
-                rate(done, seconds), clock(eta)));
+                rate(done, context.batchSize(), seconds), clock(eta)));
         out.flush();
     }
 
@@ -81,7 +71,7 @@ public final class ProgressBar implements Callback {
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         StringBuilder line = new StringBuilder(terminal ? "\r" : "")
                 .append(String.format(Locale.ROOT, "Epoch %d/%d - %.1fs - %s", epoch + 1, context.epochs(), seconds,
-                        rate(context.batchesPerEpoch(), seconds)));
+                        rate(context.batchesPerEpoch(), context.batchSize(), seconds)));
         logs.forEach((name, value) -> {
             if (!name.equals("time")) {
                 line.append(String.format(Locale.ROOT, " - %s %.4g", name, value));
@@ -99,7 +89,7 @@ public final class ProgressBar implements Callback {
         }
     }
 
-    private String rate(int batches, double seconds) {
+    private static String rate(int batches, int batchSize, double seconds) {
         if (seconds <= 0) {
             return "-";
         }
