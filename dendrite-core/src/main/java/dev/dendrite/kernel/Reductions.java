@@ -49,7 +49,7 @@ public final class Reductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, off + i));
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = sumLanes(acc);
         for (; i < n; i++) {
             sum += x[off + i];
         }
@@ -154,6 +154,19 @@ public final class Reductions {
         for (; i < n; i++) {
             acc[accOff + i] = max ? Math.max(acc[accOff + i], x[xOff + i]) : Math.min(acc[accOff + i], x[xOff + i]);
         }
+    }
+
+    /**
+     * The lanes of {@code v} added in lane order. {@code reduceLanes(ADD)} leaves the order to the
+     * implementation, and the JIT-compiled intrinsic and the interpreter's fallback disagree in the
+     * last bit, so the same sum would change as the program warms up.
+     */
+    private static float sumLanes(FloatVector v) {
+        float sum = 0f;
+        for (int lane = 0; lane < L; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 
     private static void addRun(float[] acc, int accOff, float[] x, int xOff, int n) {

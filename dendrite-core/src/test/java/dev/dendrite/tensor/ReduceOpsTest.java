@@ -178,6 +178,24 @@ class ReduceOpsTest {
     }
 
     @Test
+    void theExtremeIsFoundAtEveryPositionOfARun() {
+        // Covers every split of a run into SIMD vectors and scalar tail, in both kernel layouts.
+        for (int n = 1; n <= 40; n++) {
+            for (int p = 0; p < n; p++) {
+                Tensor run = Tensor.zeros(n);
+                run.set(1f, p);
+                assertThat(run.max().item()).as("max, n=" + n + " p=" + p).isEqualTo(1f);
+                assertThat(run.neg().min().item()).as("min, n=" + n + " p=" + p).isEqualTo(-1f);
+                assertThat(run.argmax(0).item()).isEqualTo(p);
+                Tensor columns = Tensor.zeros(3, n);
+                columns.set(-1f, p % 3, p);
+                assertThat(columns.min(new int[] {0}, false).get(p)).as("min columns, n=" + n + " p=" + p).isEqualTo(-1f);
+                assertThat(columns.neg().max(new int[] {0}, false).get(p)).isEqualTo(1f);
+            }
+        }
+    }
+
+    @Test
     void extremesPropagateNaNInBothKernelLayouts() {
         Tensor row = Tensor.randn(random, 2, 41);
         row.set(Float.NaN, 1, 20);
