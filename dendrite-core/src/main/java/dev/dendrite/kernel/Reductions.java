@@ -132,7 +132,7 @@ public final class Reductions {
             for (i = L; i <= n - L; i += L) {
                 acc = acc.lanewise(op, FloatVector.fromArray(S, x, off + i));
             }
-            // reduceLanes(MAX/MIN) would drop a NaN on some platforms; combine the lanes with Math.max/min.
+            // Lanes combined with Math.max/min, whose NaN rule is specified (reduceLanes leaves such details open).
             for (int lane = 0; lane < L; lane++) {
                 float v = acc.lane(lane);
                 result = max ? Math.max(result, v) : Math.min(result, v);
