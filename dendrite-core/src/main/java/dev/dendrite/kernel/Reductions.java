@@ -8,31 +8,38 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD reduction kernels over a tensor viewed as {@code [outer, reduced, inner]}: the reduced axes
  * are the middle block, so one kernel serves "sum the last axis" (inner = 1), "sum over the batch"
  * (outer = 1) and everything between.
+ *
+ * <p>Every output element is reduced by one thread in a fixed order, so results do not depend on
+ * the number of threads: large inputs are split over the outer index only.
  */
 public final class Reductions {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Elements of input below which a reduction runs on the calling thread. */
+    private static final int MIN_PER_TASK = 1 << 15;
 
     private Reductions() {
     }
 
     /** {@code out[o*inner + i] = sum_r x[(o*reduced + r)*inner + i]}. */
     public static void sum(float[] x, int outer, int reduced, int inner, float[] out) {
-        if (inner == 1) {
-            for (int o = 0; o < outer; o++) {
-                out[o] = sumRun(x, o * reduced, reduced);
+        forOuter(outer, reduced, inner, (from, to) -> {
+            if (inner == 1) {
+                for (int o = from; o < to; o++) {
+                    out[o] = sumRun(x, o * reduced, reduced);
+                }
+                return;
             }
-            return;
-        }
-        for (int o = 0; o < outer; o++) {
-            int outOff = o * inner;
-            int base = o * reduced * inner;
-            System.arraycopy(x, base, out, outOff, inner);
-            for (int r = 1; r < reduced; r++) {
-                addRun(out, outOff, x, base + r * inner, inner);
+            for (int o = from; o < to; o++) {
+                int outOff = o * inner;
+                int base = o * reduced * inner;
+                System.arraycopy(x, base, out, outOff, inner);
+                for (int r = 1; r < reduced; r++) {
+                    addRun(out, outOff, x, base + r * inner, inner);
+                }
             }
-        }
+        });
     }
 
     /** The sum of {@code x[off .. off+n)}, in a fixed lane order (the same result on every run). */
@@ -42,9 +49,122 @@ public final class Reductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, off + i));
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = sumLanes(acc);
         for (; i < n; i++) {
             sum += x[off + i];
+        }
+        return sum;
+    }
+
+    /**
+     * {@code out[o*inner + i] = max_r x[(o*reduced + r)*inner + i]}; NaN wins, as in {@link Math#max}.
+     * Needs {@code reduced >= 1}.
+     */
+    public static void max(float[] x, int outer, int reduced, int inner, float[] out) {
+        extreme(x, outer, reduced, inner, out, true);
+    }
+
+    /**
+     * {@code out[o*inner + i] = min_r x[(o*reduced + r)*inner + i]}; NaN wins, as in {@link Math#min}.
+     * Needs {@code reduced >= 1}.
+     */
+    public static void min(float[] x, int outer, int reduced, int inner, float[] out) {
+        extreme(x, outer, reduced, inner, out, false);
+    }
+
+    /**
+     * {@code out[o*inner + i]} = the smallest {@code r} at which {@code x[(o*reduced + r)*inner + i]} is
+     * the largest (or, when {@code max} is false, the smallest) along {@code r}, as a float; a NaN counts
+     * as the extreme, as in torch.argmax. Needs {@code reduced >= 1}.
+     */
+    public static void argExtreme(float[] x, int outer, int reduced, int inner, float[] out, boolean max) {
+        forOuter(outer, reduced, inner, (from, to) -> {
+            float[] best = new float[inner];
+            for (int o = from; o < to; o++) {
+                int base = o * reduced * inner;
+                int outOff = o * inner;
+                System.arraycopy(x, base, best, 0, inner);
+                java.util.Arrays.fill(out, outOff, outOff + inner, 0f);
+                for (int r = 1; r < reduced; r++) {
+                    int row = base + r * inner;
+                    for (int i = 0; i < inner; i++) {
+                        float v = x[row + i];
+                        float b = best[i];
+                        boolean better = b == b && (v != v || (max ? v > b : v < b));
+                        if (better) {
+                            best[i] = v;
+                            out[outOff + i] = r;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static void extreme(float[] x, int outer, int reduced, int inner, float[] out, boolean max) {
+        if (reduced < 1) {
+            throw new IllegalArgumentException((max ? "max" : "min") + " over an empty axis");
+        }
+        VectorOperators.Binary op = max ? VectorOperators.MAX : VectorOperators.MIN;
+        forOuter(outer, reduced, inner, (from, to) -> {
+            if (inner == 1) {
+                for (int o = from; o < to; o++) {
+                    out[o] = extremeRun(x, o * reduced, reduced, op, max);
+                }
+                return;
+            }
+            for (int o = from; o < to; o++) {
+                int outOff = o * inner;
+                int base = o * reduced * inner;
+                System.arraycopy(x, base, out, outOff, inner);
+                for (int r = 1; r < reduced; r++) {
+                    extremeInto(out, outOff, x, base + r * inner, inner, op, max);
+                }
+            }
+        });
+    }
+
+    private static float extremeRun(float[] x, int off, int n, VectorOperators.Binary op, boolean max) {
+        float result = x[off];
+        int i = 0;
+        if (n >= L) {
+            FloatVector acc = FloatVector.fromArray(S, x, off);
+            for (i = L; i <= n - L; i += L) {
+                acc = acc.lanewise(op, FloatVector.fromArray(S, x, off + i));
+            }
+            // Lanes combined with Math.max/min, whose NaN rule is specified (reduceLanes leaves such details open).
+            for (int lane = 0; lane < L; lane++) {
+                float v = acc.lane(lane);
+                result = max ? Math.max(result, v) : Math.min(result, v);
+            }
+        }
+        for (; i < n; i++) {
+            result = max ? Math.max(result, x[off + i]) : Math.min(result, x[off + i]);
+        }
+        return result;
+    }
+
+    private static void extremeInto(float[] acc, int accOff, float[] x, int xOff, int n,
+                                    VectorOperators.Binary op, boolean max) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, acc, accOff + i).lanewise(op, FloatVector.fromArray(S, x, xOff + i))
+                    .intoArray(acc, accOff + i);
+        }
+        for (; i < n; i++) {
+            acc[accOff + i] = max ? Math.max(acc[accOff + i], x[xOff + i]) : Math.min(acc[accOff + i], x[xOff + i]);
+        }
+    }
+
+    /**
+     * The lanes of {@code v} added in lane order. {@code reduceLanes(ADD)} leaves the order to the
+     * implementation, and the JIT-compiled intrinsic and the interpreter's fallback disagree in the
+     * last bit, so the same sum would change as the program warms up.
+     */
+    private static float sumLanes(FloatVector v) {
+        float sum = 0f;
+        for (int lane = 0; lane < L; lane++) {
+            sum += v.lane(lane);
         }
         return sum;
     }
@@ -58,5 +178,12 @@ public final class Reductions {
         for (; i < n; i++) {
             acc[accOff + i] += x[xOff + i];
         }
+    }
+
+    /** Splits the outer index over the pool when the input is large; each output element stays on one thread. */
+    private static void forOuter(int outer, int reduced, int inner, Parallel.RangeBody body) {
+        long work = (long) reduced * inner;
+        int minOuterPerTask = (int) Math.max(1, Math.min(Integer.MAX_VALUE, MIN_PER_TASK / Math.max(1, work)));
+        Parallel.forRange(outer, minOuterPerTask, body);
     }
 }
