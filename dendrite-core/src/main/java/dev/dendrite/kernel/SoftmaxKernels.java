@@ -77,9 +77,10 @@ public final class SoftmaxKernels {
                 scale(out, off, n, 1f / sum);
             }
             case LOG_SOFTMAX -> {
+                // (x - max) - log(sum) rather than x - (max + log(sum)): the latter rounds log(sum) to the ulp of max.
                 float max = max(x, off, n);
-                float logSum = max + (float) Math.log(expShifted(x, off, n, max, null));
-                shift(x, off, n, logSum, out);
+                float logSum = (float) Math.log(expShifted(x, off, n, max, null));
+                shift(x, off, n, max, logSum, out);
             }
             case SOFTMAX_GRAD -> softmaxGradRow(x, g, out, off, n, dot(g, x, off, n));
             case LOG_SOFTMAX_GRAD -> logSoftmaxGradRow(x, g, out, off, n, sum(g, off, n));
@@ -132,14 +133,14 @@ public final class SoftmaxKernels {
         }
     }
 
-    private static void shift(float[] x, int off, int n, float shift, float[] out) {
+    private static void shift(float[] x, int off, int n, float first, float second, float[] out) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, x, off + i).sub(shift).intoArray(out, off + i);
+            FloatVector.fromArray(S, x, off + i).sub(first).sub(second).intoArray(out, off + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, off + i, m).sub(shift).intoArray(out, off + i, m);
+            FloatVector.fromArray(S, x, off + i, m).sub(first).sub(second).intoArray(out, off + i, m);
         }
     }
 
@@ -233,10 +234,10 @@ public final class SoftmaxKernels {
                         sum = sum.add(FloatVector.fromArray(S, x, base + r * inner + c, m).sub(max)
                                 .lanewise(VectorOperators.EXP));
                     }
-                    FloatVector logSum = sum.lanewise(VectorOperators.LOG).add(max);
+                    FloatVector logSum = sum.lanewise(VectorOperators.LOG);
                     for (int r = 0; r < n; r++) {
                         int at = base + r * inner + c;
-                        FloatVector.fromArray(S, x, at, m).sub(logSum).intoArray(out, at, m);
+                        FloatVector.fromArray(S, x, at, m).sub(max).sub(logSum).intoArray(out, at, m);
                     }
                 }
                 case SOFTMAX_GRAD -> {
