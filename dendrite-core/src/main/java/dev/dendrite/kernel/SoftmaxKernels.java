@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * as {@code [outer, n, inner]} with the axis in the middle.
  *
  * <p>The hot case, the last axis ({@code inner == 1}), works row by row on contiguous runs. Any
- * other axis works on blocks of {@code inner} adjacent columns at once: for each step along the
+ * other axis works on blocks of up to 512 adjacent columns at once: for each step along the
  * axis the block is contiguous, so it vectorises without transposing. Every result subtracts the
  * maximum first, so no input magnitude overflows. Sums run in a fixed order and the work is split
  * by columns (each column is finished by one thread), so results do not depend on thread count.
@@ -19,6 +19,8 @@ public final class SoftmaxKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Columns handled together off the last axis: their per-column state stays in L1 while the rows stream past. */
+    private static final int BLOCK = 512;
     private static final FloatVector NEG_INF = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
 
     private SoftmaxKernels() {
@@ -57,11 +59,13 @@ public final class SoftmaxKernels {
                 }
                 return;
             }
+            float[] a = new float[Math.min(BLOCK, inner)];
+            float[] b = new float[Math.min(BLOCK, inner)];
             for (int column = from; column < to; ) {
                 int o = column / inner;
                 int start = column % inner;
-                int end = Math.min(inner, start + (to - column));
-                block(kind, x, g, out, o * n * inner, n, inner, start, end);
+                int end = Math.min(Math.min(inner, start + BLOCK), start + (to - column));
+                block(kind, x, g, out, o * n * inner, n, inner, start, end, a, b);
                 column += end - start;
             }
         });
@@ -198,69 +202,79 @@ public final class SoftmaxKernels {
     // ------------------------------------------------------------------ other axes: a block of columns
 
     /**
-     * One block: columns {@code [start, end)} of the {@code [n, inner]} slab at {@code base}; element
-     * {@code (r, c)} is at {@code base + r * inner + c}. Works on one vector of adjacent columns at a time.
+     * One block: columns {@code [start, end)} (at most {@link #BLOCK}) of the {@code [n, inner]} slab at
+     * {@code base}; element {@code (r, c)} is at {@code base + r * inner + c}. Each pass walks the rows
+     * in order, reading a contiguous run of the block per row, with per-column state in {@code a} and
+     * {@code b} (scratch of length BLOCK).
      */
     private static void block(Kind kind, float[] x, float[] g, float[] out, int base, int n, int inner,
-                              int start, int end) {
-        for (int c = start; c < end; c += L) {
-            VectorMask<Float> m = S.indexInRange(c, end);
-            switch (kind) {
-                case SOFTMAX -> {
-                    FloatVector max = NEG_INF;
-                    for (int r = 0; r < n; r++) {
-                        max = max.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, base + r * inner + c, m), m);
-                    }
-                    FloatVector sum = FloatVector.zero(S);
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        FloatVector e = FloatVector.fromArray(S, x, at, m).sub(max).lanewise(VectorOperators.EXP);
-                        e.intoArray(out, at, m);
-                        sum = sum.add(e);
-                    }
-                    FloatVector inverse = FloatVector.broadcast(S, 1f).div(sum);
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        FloatVector.fromArray(S, out, at, m).mul(inverse).intoArray(out, at, m);
+                              int start, int end, float[] a, float[] b) {
+        int width = end - start;
+        switch (kind) {
+            case SOFTMAX, LOG_SOFTMAX -> {
+                System.arraycopy(x, base + start, a, 0, width);
+                java.util.Arrays.fill(b, 0, width, 0f);
+                for (int r = 1; r < n; r++) {
+                    int row = base + r * inner + start;
+                    for (int c = 0; c < width; c += L) {
+                        VectorMask<Float> m = S.indexInRange(c, width);
+                        FloatVector.fromArray(S, a, c, m).max(FloatVector.fromArray(S, x, row + c, m)).intoArray(a, c, m);
                     }
                 }
-                case LOG_SOFTMAX -> {
-                    FloatVector max = NEG_INF;
-                    for (int r = 0; r < n; r++) {
-                        max = max.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, base + r * inner + c, m), m);
-                    }
-                    FloatVector sum = FloatVector.zero(S);
-                    for (int r = 0; r < n; r++) {
-                        sum = sum.add(FloatVector.fromArray(S, x, base + r * inner + c, m).sub(max)
-                                .lanewise(VectorOperators.EXP));
-                    }
-                    FloatVector logSum = sum.lanewise(VectorOperators.LOG);
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        FloatVector.fromArray(S, x, at, m).sub(max).sub(logSum).intoArray(out, at, m);
+                for (int r = 0; r < n; r++) {
+                    int row = base + r * inner + start;
+                    for (int c = 0; c < width; c += L) {
+                        VectorMask<Float> m = S.indexInRange(c, width);
+                        FloatVector e = FloatVector.fromArray(S, x, row + c, m).sub(FloatVector.fromArray(S, a, c, m))
+                                .lanewise(VectorOperators.EXP);
+                        if (kind == Kind.SOFTMAX) {
+                            e.intoArray(out, row + c, m);
+                        }
+                        FloatVector.fromArray(S, b, c, m).add(e).intoArray(b, c, m);
                     }
                 }
-                case SOFTMAX_GRAD -> {
-                    FloatVector dot = FloatVector.zero(S);
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        dot = FloatVector.fromArray(S, g, at, m).fma(FloatVector.fromArray(S, x, at, m), dot);
-                    }
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        FloatVector.fromArray(S, g, at, m).sub(dot).mul(FloatVector.fromArray(S, x, at, m))
-                                .intoArray(out, at, m);
+                for (int c = 0; c < width; c += L) {
+                    VectorMask<Float> m = S.indexInRange(c, width);
+                    FloatVector sum = FloatVector.fromArray(S, b, c, m);
+                    (kind == Kind.SOFTMAX ? FloatVector.broadcast(S, 1f).div(sum) : sum.lanewise(VectorOperators.LOG))
+                            .intoArray(b, c, m);
+                }
+                for (int r = 0; r < n; r++) {
+                    int row = base + r * inner + start;
+                    for (int c = 0; c < width; c += L) {
+                        VectorMask<Float> m = S.indexInRange(c, width);
+                        if (kind == Kind.SOFTMAX) {
+                            FloatVector.fromArray(S, out, row + c, m).mul(FloatVector.fromArray(S, b, c, m))
+                                    .intoArray(out, row + c, m);
+                        } else {
+                            FloatVector.fromArray(S, x, row + c, m).sub(FloatVector.fromArray(S, a, c, m))
+                                    .sub(FloatVector.fromArray(S, b, c, m)).intoArray(out, row + c, m);
+                        }
                     }
                 }
-                case LOG_SOFTMAX_GRAD -> {
-                    FloatVector sum = FloatVector.zero(S);
-                    for (int r = 0; r < n; r++) {
-                        sum = sum.add(FloatVector.fromArray(S, g, base + r * inner + c, m));
+            }
+            case SOFTMAX_GRAD, LOG_SOFTMAX_GRAD -> {
+                // a holds sum(g * y) for softmax, sum(g) for log-softmax, per column.
+                java.util.Arrays.fill(a, 0, width, 0f);
+                for (int r = 0; r < n; r++) {
+                    int row = base + r * inner + start;
+                    for (int c = 0; c < width; c += L) {
+                        VectorMask<Float> m = S.indexInRange(c, width);
+                        FloatVector vg = FloatVector.fromArray(S, g, row + c, m);
+                        FloatVector acc = FloatVector.fromArray(S, a, c, m);
+                        (kind == Kind.SOFTMAX_GRAD ? vg.fma(FloatVector.fromArray(S, x, row + c, m), acc) : acc.add(vg))
+                                .intoArray(a, c, m);
                     }
-                    for (int r = 0; r < n; r++) {
-                        int at = base + r * inner + c;
-                        FloatVector.fromArray(S, x, at, m).lanewise(VectorOperators.EXP).mul(sum).neg()
-                                .add(FloatVector.fromArray(S, g, at, m)).intoArray(out, at, m);
+                }
+                for (int r = 0; r < n; r++) {
+                    int row = base + r * inner + start;
+                    for (int c = 0; c < width; c += L) {
+                        VectorMask<Float> m = S.indexInRange(c, width);
+                        FloatVector vg = FloatVector.fromArray(S, g, row + c, m);
+                        FloatVector vy = FloatVector.fromArray(S, x, row + c, m);
+                        FloatVector va = FloatVector.fromArray(S, a, c, m);
+                        (kind == Kind.SOFTMAX_GRAD ? vg.sub(va).mul(vy)
+                                : vy.lanewise(VectorOperators.EXP).mul(va).neg().add(vg)).intoArray(out, row + c, m);
                     }
                 }
             }
