@@ -1,6 +1,7 @@
 package dev.dendrite.tensor;
 
 import dev.dendrite.kernel.Elementwise;
+import dev.dendrite.kernel.MathKernels;
 
 /** Broadcasting arithmetic: add, sub, mul, div, pow, maximum, minimum, clamp — forward and backward. */
 final class ArithmeticOps {
@@ -79,22 +80,66 @@ final class ArithmeticOps {
     }
 
     static Tensor pow(Tensor a, float exponent) {
-        throw new UnsupportedOperationException("pow: not yet implemented");
+        Tensor out = Unary.map(a, (x, y, n) -> MathKernels.pow(x, exponent, y, n));
+        return out.record("pow", grad -> a.accumulateGrad(Unary.grad(a, grad,
+                (x, g, dx, n) -> MathKernels.powGrad(x, exponent, g, dx, n))), a);
     }
 
     static Tensor pow(Tensor a, Tensor exponent) {
-        throw new UnsupportedOperationException("pow: not yet implemented");
+        Shape shape = Shape.broadcast("pow", a.shape(), exponent.shape());
+        int[][] strides = {Broadcast.stridesIn(a.shape(), shape), Broadcast.stridesIn(exponent.shape(), shape)};
+        float[] result = new float[shape.size()];
+        Broadcast.forEachRow(shape, strides, (offsets, steps, outOffset, length) -> MathKernels.pow(
+                a.data, offsets[0], steps[0], exponent.data, offsets[1], steps[1], result, outOffset, length));
+        Tensor out = new Tensor(shape, result);
+        return out.record("pow", grad -> {
+            float[] ga = a.requiresGrad() ? new float[shape.size()] : null;
+            float[] gb = exponent.requiresGrad() ? new float[shape.size()] : null;
+            Broadcast.forEachRow(shape, strides, (offsets, steps, outOffset, length) -> MathKernels.powGrad(
+                    a.data, offsets[0], steps[0], exponent.data, offsets[1], steps[1],
+                    out.data, grad.data, ga, gb, outOffset, length));
+            accumulate(a, ga, shape);
+            accumulate(exponent, gb, shape);
+        }, a, exponent);
     }
 
     static Tensor maximum(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("maximum: not yet implemented");
+        return extremum("maximum", true, a, b);
     }
 
     static Tensor minimum(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("minimum: not yet implemented");
+        return extremum("minimum", false, a, b);
+    }
+
+    private static Tensor extremum(String name, boolean max, Tensor a, Tensor b) {
+        Shape shape = Shape.broadcast(name, a.shape(), b.shape());
+        int[][] strides = {Broadcast.stridesIn(a.shape(), shape), Broadcast.stridesIn(b.shape(), shape)};
+        float[] result = new float[shape.size()];
+        Broadcast.forEachRow(shape, strides, (offsets, steps, outOffset, length) -> MathKernels.extremum(max,
+                a.data, offsets[0], steps[0], b.data, offsets[1], steps[1], result, outOffset, length));
+        return new Tensor(shape, result).record(name, grad -> {
+            float[] ga = a.requiresGrad() ? new float[shape.size()] : null;
+            float[] gb = b.requiresGrad() ? new float[shape.size()] : null;
+            Broadcast.forEachRow(shape, strides, (offsets, steps, outOffset, length) -> MathKernels.extremumGrad(max,
+                    a.data, offsets[0], steps[0], b.data, offsets[1], steps[1], grad.data, outOffset, ga, gb, length));
+            accumulate(a, ga, shape);
+            accumulate(b, gb, shape);
+        }, a, b);
+    }
+
+    /** Adds an output-shaped gradient (null when the operand does not require one), reduced to the operand's shape. */
+    private static void accumulate(Tensor operand, float[] grad, Shape shape) {
+        if (grad != null) {
+            operand.accumulateGrad(Broadcast.sumTo(new Tensor(shape, grad), operand.shape()));
+        }
     }
 
     static Tensor clamp(Tensor a, float min, float max) {
-        throw new UnsupportedOperationException("clamp: not yet implemented");
+        if (!(min <= max)) {
+            throw new IllegalArgumentException("clamp: min " + min + " must not exceed max " + max);
+        }
+        Tensor out = Unary.map(a, (x, y, n) -> MathKernels.clamp(x, min, max, y, n));
+        return out.record("clamp", grad -> a.accumulateGrad(Unary.grad(a, grad,
+                (x, g, dx, n) -> MathKernels.clampGrad(x, min, max, g, dx, n))), a);
     }
 }
