@@ -2,6 +2,8 @@ package dev.dendrite.train.metric;
 
 import dev.dendrite.tensor.ShapeMismatchException;
 import dev.dendrite.tensor.Tensor;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A score computed per class from the confusion counts (true positives, false positives, false
@@ -17,7 +19,7 @@ abstract sealed class ClassScore implements Metric permits Precision, Recall, F1
     ClassScore(String label, String key, Average average, double threshold, boolean fromLogits) {
         this.label = label;
         this.key = key;
-        this.average = java.util.Objects.requireNonNull(average, "average");
+        this.average = Objects.requireNonNull(average, "average");
         this.matrix = new ConfusionMatrix(new Threshold(threshold, fromLogits));
     }
 
@@ -32,7 +34,7 @@ abstract sealed class ClassScore implements Metric permits Precision, Recall, F1
     /** {@code "precision"} for the binary average, {@code "precision_macro"} and so on otherwise. */
     @Override
     public String name() {
-        return average == Average.BINARY ? key : key + "_" + average.name().toLowerCase(java.util.Locale.ROOT);
+        return average == Average.BINARY ? key : key + "_" + average.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dendrite.train.metric;
 
 import dev.dendrite.tensor.ShapeMismatchException;
 import dev.dendrite.tensor.Tensor;
+import java.util.Arrays;
 
 /** Shape and value checks shared by the metrics, failing with the metric's name and both shapes. */
 final class Inputs {
@@ -17,7 +18,7 @@ final class Inputs {
     static void requireSameShape(String metric, Tensor predictions, Tensor targets) {
         int[] p = predictions.dims();
         int[] t = targets.dims();
-        boolean same = java.util.Arrays.equals(p, t) || isBinary(p) && isBinary(t) && p[0] == t[0];
+        boolean same = Arrays.equals(p, t) || isBinary(p) && isBinary(t) && p[0] == t[0];
         if (!same || p.length == 0) {
             throw mismatch(metric, predictions, targets, "they need the same shape [b, ...]");
         }

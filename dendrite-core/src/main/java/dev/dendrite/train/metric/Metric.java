@@ -6,7 +6,8 @@ import dev.dendrite.tensor.Tensor;
  * A streaming evaluation metric, as in Keras: {@link #reset()} at the start of an epoch, one
  * {@link #update(Tensor, Tensor)} per batch, then {@link #result()} over everything seen since.
  *
- * <p>The result does not depend on how the examples were split into batches. The shapes each kind
+ * <p>The result does not depend on how the examples were split into batches (up to floating-point
+ * rounding). The shapes each kind
  * of metric accepts are described in the {@linkplain dev.dendrite.train.metric package overview}.
  */
 public interface Metric {
