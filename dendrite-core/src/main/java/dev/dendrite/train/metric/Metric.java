@@ -7,8 +7,8 @@ import dev.dendrite.tensor.Tensor;
  * {@link #update(Tensor, Tensor)} per batch, then {@link #result()} over everything seen since.
  *
  * <p>The result does not depend on how the examples were split into batches (up to floating-point
- * rounding). The shapes each kind
- * of metric accepts are described in the {@linkplain dev.dendrite.train.metric package overview}.
+ * rounding). The shapes each kind of metric accepts are described in the
+ * {@linkplain dev.dendrite.train.metric package overview}.
  */
 public interface Metric {
 
