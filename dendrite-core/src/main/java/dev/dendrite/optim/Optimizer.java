@@ -25,6 +25,9 @@ import java.util.Set;
  */
 public abstract class Optimizer {
 
+    /** The per-group entries of the state dict; the learning-rate-like values first, the size last. */
+    private static final String[] GROUP_ENTRIES = {"lr", "weight_decay", "l1", "params"};
+
     private final List<ParamGroup> groups = new ArrayList<>();
     private final Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Parameter, ParamState> state = new IdentityHashMap<>();
@@ -158,10 +161,10 @@ public abstract class Optimizer {
         Map<String, Tensor> dict = new LinkedHashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             ParamGroup group = groups.get(g);
-            dict.put("group." + g + ".lr", StateDicts.scalar(group.lr()));
-            dict.put("group." + g + ".weight_decay", StateDicts.scalar(group.weightDecay()));
-            dict.put("group." + g + ".l1", StateDicts.scalar(group.l1()));
-            dict.put("group." + g + ".params", StateDicts.scalar(group.parameters().size()));
+            double[] values = {group.lr(), group.weightDecay(), group.l1(), group.parameters().size()};
+            for (int e = 0; e < GROUP_ENTRIES.length; e++) {
+                dict.put("group." + g + "." + GROUP_ENTRIES[e], StateDicts.scalar(values[e]));
+            }
         }
         List<Parameter> all = allParameters();
         for (int i = 0; i < all.size(); i++) {
@@ -184,7 +187,26 @@ public abstract class Optimizer {
      */
     public final void loadStateDict(Map<String, Tensor> dict) {
         String owner = getClass().getSimpleName();
+        List<Parameter> all = allParameters();
         Set<String> known = new HashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (String name : GROUP_ENTRIES) {
+                known.add("group." + g + "." + name);
+            }
+        }
+        Map<Integer, ParamState> restored = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            String prefix = "state." + i + ".";
+            if (dict.containsKey(prefix + "step")) {
+                ParamState parameterState = freshState(all.get(i));
+                restored.put(i, parameterState);
+                known.add(prefix + "step");
+                parameterState.buffers().keySet().forEach(buffer -> known.add(prefix + buffer));
+            }
+        }
+        StateDicts.rejectUnknownKeys(dict, known, owner + " with " + groups.size() + " group(s) of " + all.size()
+                + " parameters (its per-parameter state: 'step' and " + expectedBuffers(all) + ")");
+
         double[][] groupValues = new double[groups.size()][];
         for (int g = 0; g < groups.size(); g++) {
             String prefix = "group." + g + ".";
@@ -193,40 +215,31 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException("state dict entry '" + prefix + "params' says group " + g + " has "
                         + size + " parameters, this " + owner + "'s has " + groups.get(g).parameters().size());
             }
-            groupValues[g] = new double[] {
-                requireNonNegative(prefix + "lr", StateDicts.readScalar(dict, prefix + "lr")),
-                requireNonNegative(prefix + "weight_decay", StateDicts.readScalar(dict, prefix + "weight_decay")),
-                requireNonNegative(prefix + "l1", StateDicts.readScalar(dict, prefix + "l1"))};
-            known.add(prefix + "params");
-            known.add(prefix + "lr");
-            known.add(prefix + "weight_decay");
-            known.add(prefix + "l1");
-        }
-        List<Parameter> all = allParameters();
-        Map<Parameter, ParamState> restored = new IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            String prefix = "state." + i + ".";
-            if (!dict.containsKey(prefix + "step")) {
-                continue;
+            groupValues[g] = new double[GROUP_ENTRIES.length - 1];
+            for (int e = 0; e < groupValues[g].length; e++) {
+                String key = prefix + GROUP_ENTRIES[e];
+                groupValues[g][e] = requireNonNegative(key, StateDicts.readScalar(dict, key));
             }
-            Parameter parameter = all.get(i);
-            ParamState parameterState = freshState(parameter);
+        }
+        for (Map.Entry<Integer, ParamState> entry : restored.entrySet()) {
+            String prefix = "state." + entry.getKey() + ".";
+            ParamState parameterState = entry.getValue();
             parameterState.setStep(StateDicts.readLong(dict, prefix + "step", 1, Long.MAX_VALUE));
-            known.add(prefix + "step");
             for (Map.Entry<String, Tensor> buffer : parameterState.buffers().entrySet()) {
                 String key = prefix + buffer.getKey();
                 buffer.getValue().copyFrom(StateDicts.readTensor(dict, key, buffer.getValue().shape()));
-                known.add(key);
             }
-            restored.put(parameter, parameterState);
         }
-        StateDicts.rejectUnknownKeys(dict, known, owner + " (state entries need a 'state.<i>.step'; "
-                + all.size() + " parameters, " + groups.size() + " groups)");
+
         for (int g = 0; g < groups.size(); g++) {
             groups.get(g).lr(groupValues[g][0]).weightDecay(groupValues[g][1]).l1(groupValues[g][2]);
         }
         state.clear();
-        state.putAll(restored);
+        restored.forEach((index, parameterState) -> state.put(all.get(index), parameterState));
+    }
+
+    private String expectedBuffers(List<Parameter> all) {
+        return freshState(all.get(0)).buffers().keySet().toString();
     }
 
     private ParamState freshState(Parameter parameter) {
