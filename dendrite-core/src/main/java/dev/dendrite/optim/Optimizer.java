@@ -204,7 +204,7 @@ public abstract class Optimizer {
                 parameterState.buffers().keySet().forEach(buffer -> known.add(prefix + buffer));
             }
         }
-        StateDicts.rejectUnknownKeys(dict, known, owner + " with " + groups.size() + " group(s) of " + all.size()
+        StateDicts.rejectUnknownKeys(dict, known, () -> owner + " with " + groups.size() + " group(s) of " + all.size()
                 + " parameters (its per-parameter state: 'step' and " + expectedBuffers(all) + ")");
 
         double[][] groupValues = new double[groups.size()][];

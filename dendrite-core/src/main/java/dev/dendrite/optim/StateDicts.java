@@ -5,6 +5,7 @@ import dev.dendrite.tensor.Tensor;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reading and writing the {@code Map<String, Tensor>} state dicts of optimizers and schedules.
@@ -71,10 +72,15 @@ public final class StateDicts {
 
     /** Fails, naming them, if {@code dict} holds keys outside {@code known}. */
     public static void rejectUnknownKeys(Map<String, Tensor> dict, Set<String> known, String owner) {
+        rejectUnknownKeys(dict, known, () -> owner);
+    }
+
+    /** As {@link #rejectUnknownKeys(Map, Set, String)}, describing the owner only when there is an error. */
+    public static void rejectUnknownKeys(Map<String, Tensor> dict, Set<String> known, Supplier<String> owner) {
         Set<String> unknown = new TreeSet<>(dict.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("state dict for " + owner + " has unexpected entries " + unknown);
+            throw new IllegalArgumentException("state dict for " + owner.get() + " has unexpected entries " + unknown);
         }
     }
 
