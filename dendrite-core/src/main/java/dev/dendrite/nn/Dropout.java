@@ -29,7 +29,12 @@ public final class Dropout extends Module {
 
     @Override
     protected void initialize(RandomGenerator source) {
-        this.random = dev.dendrite.tensor.Tensor.generator(source.nextLong());
+        reseedOwn(source);
+    }
+
+    @Override
+    protected void reseedOwn(RandomGenerator source) {
+        this.random = Tensor.generator(source.nextLong());
     }
 
     /** In training mode, {@code input * mask / (1 - p)} with a fresh Bernoulli mask; in evaluation mode, the input. */

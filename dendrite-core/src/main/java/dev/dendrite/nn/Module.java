@@ -126,6 +126,20 @@ public abstract class Module {
         }
     }
 
+    /**
+     * Gives every stochastic layer of this module and its descendants (dropout) a fresh random stream
+     * drawn from {@code random}, leaving the weights alone: what a trainer's seed fixes.
+     */
+    public final void reseed(RandomGenerator random) {
+        for (Module module : modules()) {
+            module.reseedOwn(random);
+        }
+    }
+
+    /** Replaces this module's own random stream (not its children's) from {@code random}; a no-op by default. */
+    protected void reseedOwn(RandomGenerator random) {
+    }
+
     /** Initialises this module's own parameters (not its children's) from {@code random}; a no-op by default. */
     protected void initialize(RandomGenerator random) {
     }
