@@ -1,5 +1,7 @@
 package dev.dendrite.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,15 +21,15 @@ public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    /** Rows of the register tile (the micro-kernel's MR); both kernels use 6. */
-    static final int MR = 6;
+    /** Most rows of any register tile (the scratch edge tile is sized for it). */
+    private static final int MAX_MR = 6;
 
     /**
      * Tiling and cache-blocking parameters.
      *
-     * @param nv   vectors per tile row: the tile is {@code MR x nv*lanes}; 6 x 4 needs 24 accumulators
-     *             and so 32 vector registers (AVX-512), 6 x 2 fits the 16 registers of AVX2
-     * @param mc   rows of A packed at a time (multiple of MR): the packed A block {@code mc x kc}
+     * @param nv   vectors per tile row: 2 selects the 4 x 2-vector kernel (16 registers, AVX2), 4 the
+     *             6 x 4-vector kernel (32 registers, AVX-512)
+     * @param mc   rows of A packed at a time (multiple of mr): the packed A block {@code mc x kc}
      *             stays in L2 while every B sliver passes over it
      * @param kc   depth of one packed block: one B sliver {@code kc x nr} stays in L1 while the
      *             A slivers stream through the kernel
@@ -38,11 +40,21 @@ public final class Gemm {
             if (nv != 2 && nv != 4) {
                 throw new IllegalArgumentException("nv must be 2 or 4, got " + nv);
             }
-            if (mc < MR || mc % MR != 0 || kc < 1 || bCap < 1) {
+            if (mc < mr(nv) || mc % mr(nv) != 0 || kc < 1 || bCap < 1) {
                 throw new IllegalArgumentException("bad blocking " + mc + "/" + kc + "/" + bCap);
             }
         }
 
+        private static int mr(int nv) {
+            return nv == 4 ? 6 : 4;
+        }
+
+        /** Rows of the register tile. */
+        int mr() {
+            return mr(nv);
+        }
+
+        /** Columns of the register tile. */
         int nr() {
             return nv * L;
         }
@@ -76,13 +88,24 @@ public final class Gemm {
         float[] b = new float[0];
         float[] v = new float[0];
         float[] t = new float[0];
-        final float[] tile = new float[MR * 4 * L];
+        final float[] tile = new float[MAX_MR * 4 * L];
 
         float[] a(int size) {
             if (a.length < size) {
                 a = new float[size];
             }
             return a;
+        }
+
+        int[] sync = new int[0];
+
+        /** Zeroed claim counters and ready flags for one threaded block. */
+        int[] sync(int size) {
+            if (sync.length < size) {
+                sync = new int[size];
+            }
+            java.util.Arrays.fill(sync, 0, size, 0);
+            return sync;
         }
 
         float[] b(int size) {
@@ -204,15 +227,6 @@ public final class Gemm {
         return Math.fma(acc, alpha, beta == 1f ? cOld : cOld * beta);
     }
 
-    private static void store(FloatVector acc, float alpha, float beta, float[] c, int at) {
-        if (beta == 0f) {
-            acc.mul(alpha).intoArray(c, at);
-        } else {
-            FloatVector old = FloatVector.fromArray(S, c, at);
-            acc.fma(FloatVector.broadcast(S, alpha), beta == 1f ? old : old.mul(beta)).intoArray(c, at);
-        }
-    }
-
     // ---------------------------------------------------------------- GEMM driver
 
     private static void gemm(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
@@ -220,33 +234,71 @@ public final class Gemm {
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc, int threads) {
         int nr = bl.nr();
+        int mr = bl.mr();
+        int kcMax = bl.kc();
         // All of k is packed for a block of nc columns, so one pass over B serves every row of C and
         // the threads share it; nc is limited only by bCap (NC in Goto's terms).
         int ncMax = Math.max(nr, Math.min(roundUp(n, nr), bl.bCap() / k / nr * nr));
-        float[] bp = WORKSPACE.get().b(k * ncMax);
-        int mPanels = (m + MR - 1) / MR;
+        Workspace ws = WORKSPACE.get();
+        float[] bp = ws.b(k * ncMax);
+        int mPanels = (m + mr - 1) / mr;
+        int kBlocks = (k + kcMax - 1) / kcMax;
         for (int jc = 0; jc < n; jc += ncMax) {
             int nc = Math.min(ncMax, n - jc);
             int slivers = (nc + nr - 1) / nr;
             int col = jc;
             if (threads == 1) {
-                packB(bl, transB, k, b, bOffset, ldb, col, nc, bp, 0, slivers);
+                packB(bl, transB, k, b, bOffset, ldb, col, nc, bp);
                 compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
-                        0, m, 0, slivers);
+                        0, m, 0, slivers, null);
                 continue;
             }
-            int tasks = threads;
-            Parallel.forEach(tasks, t -> packB(bl, transB, k, b, bOffset, ldb, col, nc, bp,
-                    slivers * t / tasks, slivers * (t + 1) / tasks));
-            // Split rows of C (whole MR panels) when there are enough of them: every thread then packs
-            // only its own rows of A. Otherwise split columns, each thread packing the (small) A.
-            if (mPanels >= 2 * tasks) {
-                Parallel.forEach(tasks, t -> compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset,
-                        ldc, bp, col, nc, mPanels * t / tasks * MR, Math.min(m, mPanels * (t + 1) / tasks * MR),
-                        0, slivers));
+            // Work is cut into fixed chunks, about four per thread, which the threads claim in any
+            // order: which thread computes a chunk never changes how its elements are summed, so the
+            // result is the same for any timing or thread count, and a thread that starts late (or is
+            // descheduled on a busy machine) leaves its share to the others instead of holding them up.
+            // Rows of C are split (in whole mr panels, every chunk packing only its own rows of A) when
+            // there are enough of them; otherwise columns, each chunk packing the (small) A itself.
+            boolean byRows = mPanels >= 2 * threads;
+            int parts = 4 * threads;
+            int chunk = byRows
+                    ? Math.min(bl.mc(), roundUp((m + parts - 1) / parts, mr))
+                    : Math.max(1, (slivers + parts - 1) / parts);
+            int chunks = byRows ? (m + chunk - 1) / chunk : (slivers + chunk - 1) / chunk;
+            // The packed B is shared: its kBlocks x slivers units are packed first, claimed the same
+            // way; sync[2 + unit] is set when a unit is ready, so a chunk can start on the units that
+            // are and only waits for one another thread is still packing. One hand-off per call.
+            int units = kBlocks * slivers;
+            int[] sync = ws.sync(2 + units);
+            Parallel.forEach(Math.min(threads, chunks), t -> {
+                for (int u; (u = (int) INTS.getAndAdd(sync, 0, 1)) < units; ) {
+                    int p0 = u / slivers * kcMax;
+                    packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers,
+                            bp, nr);
+                    INTS.setRelease(sync, 2 + u, 1);
+                }
+                for (int ch; (ch = (int) INTS.getAndAdd(sync, 1, 1)) < chunks; ) {
+                    if (byRows) {
+                        compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
+                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, sync);
+                    } else {
+                        compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
+                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), sync);
+                    }
+                }
+            });
+        }
+    }
+
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /** Waits until another thread has packed unit {@code i} (it claimed it, so it is running it). */
+    private static void awaitPacked(int[] sync, int i) {
+        for (int spins = 0; (int) INTS.getAcquire(sync, i) == 0; spins++) {
+            if (spins < 1 << 12) {
+                Thread.onSpinWait();
             } else {
-                Parallel.forEach(tasks, t -> compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset,
-                        ldc, bp, col, nc, 0, m, slivers * t / tasks, slivers * (t + 1) / tasks));
+                Thread.yield();
             }
         }
     }
@@ -255,27 +307,32 @@ public final class Gemm {
         return (x + to - 1) / to * to;
     }
 
-    /**
-     * Packs slivers [s0, s1) of op(B)[0:k, jc:jc+nc]. Layout: the KC blocks of k one after another,
-     * block p0 at {@code p0 * ncPad}; inside a block, sliver s at {@code s * kc * nr}, row p of the
-     * sliver at {@code p * nr}. Columns past n are zero.
-     */
+    /** Packs all of op(B)[0:k, jc:jc+nc] (see {@link #packSliver} for the layout). */
     private static void packB(Blocking bl, boolean transB, int k, float[] b, int bOffset, int ldb,
-                              int jc, int nc, float[] bp, int s0, int s1) {
+                              int jc, int nc, float[] bp) {
         int nr = bl.nr();
-        int ncPad = roundUp(nc, nr);
         for (int p0 = 0; p0 < k; p0 += bl.kc()) {
             int kc = Math.min(bl.kc(), k - p0);
-            for (int s = s0; s < s1; s++) {
-                int j = jc + s * nr;
-                int w = Math.min(nr, jc + nc - j);
-                int dst = p0 * ncPad + s * kc * nr;
-                if (transB) {
-                    packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, dst, nr);
-                } else {
-                    packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, dst, nr);
-                }
+            for (int s = 0, slivers = (nc + nr - 1) / nr; s < slivers; s++) {
+                packSliver(transB, b, bOffset, ldb, jc, nc, p0, kc, s, bp, nr);
             }
+        }
+    }
+
+    /**
+     * Packs sliver s of the k block starting at p0 of op(B)[., jc:jc+nc]. Layout: the k blocks one
+     * after another, block p0 at {@code p0 * ncPad}; inside a block, sliver s at {@code s * kc * nr},
+     * row p of the sliver at {@code p * nr}. Columns past nc are zero.
+     */
+    private static void packSliver(boolean transB, float[] b, int bOffset, int ldb, int jc, int nc,
+                                   int p0, int kc, int s, float[] bp, int nr) {
+        int j = jc + s * nr;
+        int w = Math.min(nr, jc + nc - j);
+        int dst = p0 * roundUp(nc, nr) + s * kc * nr;
+        if (transB) {
+            packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, dst, nr);
+        } else {
+            packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, dst, nr);
         }
     }
 
@@ -325,12 +382,14 @@ public final class Gemm {
 
     /**
      * Computes C[r0:r1, jc + s0*nr : jc + s1*nr] (clipped to nc) from the packed B, packing rows of A
-     * block by block. r0 is a multiple of MR.
+     * block by block. r0 is a multiple of mr. With {@code sync} (threaded), waits for each B unit to
+     * be packed before using it.
      */
     private static void compute(Blocking bl, boolean transA, int m, int k, float alpha,
                                 float[] a, int aOffset, int lda, float beta, float[] c, int cOffset, int ldc,
-                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1) {
+                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, int[] sync) {
         int nr = bl.nr();
+        int mr = bl.mr();
         int ncPad = roundUp(nc, nr);
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.a(bl.mc() * bl.kc());
@@ -343,23 +402,26 @@ public final class Gemm {
             for (int i0 = r0; i0 < r1; i0 += bl.mc()) {
                 int mc = Math.min(bl.mc(), r1 - i0);
                 if (transA) {
-                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap);
+                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, mr);
                 } else {
-                    packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap);
+                    packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, mr);
                 }
                 for (int s = s0; s < s1; s++) {
+                    if (sync != null) {
+                        awaitPacked(sync, 2 + p0 / bl.kc() * (ncPad / nr) + s);
+                    }
                     int j = jc + s * nr;
                     int w = Math.min(nr, jc + nc - j);
                     int ib = p0 * ncPad + s * kc * nr;
-                    for (int i = i0; i < i0 + mc; i += MR) {
-                        int h = Math.min(MR, i0 + mc - i);
+                    for (int i = i0; i < i0 + mc; i += mr) {
+                        int h = Math.min(mr, i0 + mc - i);
                         int ia = (i - i0) * kc;
-                        if (h == MR && w == nr) {
+                        if (h == mr && w == nr) {
                             int at = cOffset + i * ldc + j;
                             if (wide) {
                                 kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
                             } else {
-                                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
                             }
                         } else {
                             // Edge tile: full kernel into scratch, then merge the valid part with the
@@ -367,7 +429,7 @@ public final class Gemm {
                             if (wide) {
                                 kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
                             } else {
-                                kernel6x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                                kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
                             }
                             for (int r = 0; r < h; r++) {
                                 int at = cOffset + (i + r) * ldc + j;
@@ -383,85 +445,88 @@ public final class Gemm {
     }
 
     /**
-     * Packs rows [0, mc) of A (row stride lda, from src) into MR-row slivers: sliver q at q*MR*kc,
-     * element (r, p) at p*MR + r; rows past mc are zero.
+     * Packs rows [0, mc) of A (row stride lda, from src) into mr-row slivers: sliver q at q*mr*kc,
+     * element (r, p) at p*mr + r; rows past mc are zero.
      */
-    private static void packA(float[] a, int src, int lda, int mc, int kc, float[] ap) {
-        for (int i = 0; i < mc; i += MR) {
-            int h = Math.min(MR, mc - i);
+    private static void packA(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+        for (int i = 0; i < mc; i += mr) {
+            int h = Math.min(mr, mc - i);
             int dst = i * kc;
-            if (h == MR) {
+            if (h == 4 && mr == 4) {
                 int r0 = src + i * lda;
                 int r1 = r0 + lda;
                 int r2 = r1 + lda;
                 int r3 = r2 + lda;
-                int r4 = r3 + lda;
-                int r5 = r4 + lda;
                 for (int p = 0; p < kc; p++) {
-                    int d = dst + p * MR;
+                    int d = dst + p * 4;
                     ap[d] = a[r0 + p];
                     ap[d + 1] = a[r1 + p];
                     ap[d + 2] = a[r2 + p];
                     ap[d + 3] = a[r3 + p];
-                    ap[d + 4] = a[r4 + p];
-                    ap[d + 5] = a[r5 + p];
                 }
             } else {
-                packTransposedRows(a, src + i * lda, lda, h, kc, ap, dst);
+                int from = src + i * lda;
+                for (int r = 0; r < h; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * mr + r] = a[from + r * lda + p];
+                    }
+                }
+                zeroRows(ap, dst, h, mr, kc);
             }
         }
     }
 
-    private static void packTransposedRows(float[] a, int src, int lda, int h, int kc, float[] ap, int dst) {
-        for (int p = 0; p < kc; p++) {
-            int d = dst + p * MR;
-            for (int r = 0; r < h; r++) {
-                ap[d + r] = a[src + r * lda + p];
-            }
-            for (int r = h; r < MR; r++) {
-                ap[d + r] = 0f;
+    private static void zeroRows(float[] ap, int dst, int h, int mr, int kc) {
+        if (h < mr) {
+            for (int p = 0; p < kc; p++) {
+                for (int r = h; r < mr; r++) {
+                    ap[dst + p * mr + r] = 0f;
+                }
             }
         }
     }
 
     /**
      * Packs A stored transposed (k x m, op(A)(i,p) at src + p*lda + i) into the same sliver layout as
-     * {@link #packA}: each k step is MR consecutive floats of one stored row.
+     * {@link #packA}: each k step is mr consecutive floats of one stored row.
      */
-    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap) {
-        for (int i = 0; i < mc; i += MR) {
-            int h = Math.min(MR, mc - i);
+    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+        for (int i = 0; i < mc; i += mr) {
+            int h = Math.min(mr, mc - i);
             int dst = i * kc;
             for (int p = 0; p < kc; p++) {
                 int from = src + p * lda + i;
-                int d = dst + p * MR;
+                int d = dst + p * mr;
                 for (int r = 0; r < h; r++) {
                     ap[d + r] = a[from + r];
                 }
-                for (int r = h; r < MR; r++) {
-                    ap[d + r] = 0f;
-                }
             }
+            zeroRows(ap, dst, h, mr, kc);
         }
     }
 
     // ---------------------------------------------------------------- micro-kernels
+    //
+    // C2 schedules every load of the loop body (the V B vectors and all R broadcasts of A) before
+    // the FMAs, so the live set is R*V accumulators + V + R; beyond the register file it spills an
+    // accumulator inside the loop and throughput halves (6 x 2 on AVX2: 42 vs 90 GFLOP/s measured).
+    // Hence 4 x 2 (8 + 2 + 4 = 14 of 16 registers) on AVX2. Eight independent FMA chains cover the
+    // FMA latency (4 cycles, 2 pipes). Unrolling the k loop by hand doubles the hoisted loads and
+    // spills too, so the loop stays rolled.
 
     /**
-     * C[6 x 2L] at c[at..] (row stride ldc) = alpha * (A sliver . B sliver) + beta * C. Twelve
-     * accumulators, two B vectors and one broadcast: 15 of the 16 AVX2 registers.
+     * C[4 x 2L] at c[at..] (row stride ldc) = alpha * (A sliver . B sliver) + beta * C, for 16-register
+     * targets (AVX2).
      */
-    private static void kernel6x2(int kc, float[] ap, int ia, float[] bp, int ib,
+    private static void kernel4x2(int kc, float[] ap, int ia, float[] bp, int ib,
                                   float[] c, int at, int ldc, float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int bi = ib + p * (2 * L);
-            int ai = ia + p * MR;
+            int ai = ia + p * 4;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
@@ -476,35 +541,44 @@ public final class Gemm {
             x = FloatVector.broadcast(S, ap[ai + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
         }
-        store(c00, alpha, beta, c, at);
-        store(c01, alpha, beta, c, at + L);
-        at += ldc;
-        store(c10, alpha, beta, c, at);
-        store(c11, alpha, beta, c, at + L);
-        at += ldc;
-        store(c20, alpha, beta, c, at);
-        store(c21, alpha, beta, c, at + L);
-        at += ldc;
-        store(c30, alpha, beta, c, at);
-        store(c31, alpha, beta, c, at + L);
-        at += ldc;
-        store(c40, alpha, beta, c, at);
-        store(c41, alpha, beta, c, at + L);
-        at += ldc;
-        store(c50, alpha, beta, c, at);
-        store(c51, alpha, beta, c, at + L);
+        // Stores written out here: a helper taking a FloatVector is not reliably inlined into
+        // a large compiled kernel, and a call boxes every vector.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            c00.mul(va).intoArray(c, at);
+            c01.mul(va).intoArray(c, at + L);
+            c10.mul(va).intoArray(c, at + ldc);
+            c11.mul(va).intoArray(c, at + ldc + L);
+            c20.mul(va).intoArray(c, at + 2 * ldc);
+            c21.mul(va).intoArray(c, at + 2 * ldc + L);
+            c30.mul(va).intoArray(c, at + 3 * ldc);
+            c31.mul(va).intoArray(c, at + 3 * ldc + L);
+        } else if (beta == 1f) {
+            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+        }
     }
 
     /**
-     * C[6 x 4L] = alpha * (A sliver . B sliver) + beta * C: 24 accumulators, four B vectors and one
-     * broadcast, for the 32 registers of AVX-512.
+     * C[6 x 4L] = alpha * (A sliver . B sliver) + beta * C: 24 accumulators for the 32 registers of
+     * AVX-512.
      */
     private static void kernel6x4(int kc, float[] ap, int ia, float[] bp, int ib,
                                   float[] c, int at, int ldc, float alpha, float beta) {
@@ -516,7 +590,7 @@ public final class Gemm {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int bi = ib + p * (4 * L);
-            int ai = ia + p * MR;
+            int ai = ia + p * 6;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
@@ -552,37 +626,86 @@ public final class Gemm {
             c52 = x.fma(b2, c52);
             c53 = x.fma(b3, c53);
         }
-        int l2 = 2 * L;
-        int l3 = 3 * L;
-        store(c00, alpha, beta, c, at);
-        store(c01, alpha, beta, c, at + L);
-        store(c02, alpha, beta, c, at + l2);
-        store(c03, alpha, beta, c, at + l3);
-        at += ldc;
-        store(c10, alpha, beta, c, at);
-        store(c11, alpha, beta, c, at + L);
-        store(c12, alpha, beta, c, at + l2);
-        store(c13, alpha, beta, c, at + l3);
-        at += ldc;
-        store(c20, alpha, beta, c, at);
-        store(c21, alpha, beta, c, at + L);
-        store(c22, alpha, beta, c, at + l2);
-        store(c23, alpha, beta, c, at + l3);
-        at += ldc;
-        store(c30, alpha, beta, c, at);
-        store(c31, alpha, beta, c, at + L);
-        store(c32, alpha, beta, c, at + l2);
-        store(c33, alpha, beta, c, at + l3);
-        at += ldc;
-        store(c40, alpha, beta, c, at);
-        store(c41, alpha, beta, c, at + L);
-        store(c42, alpha, beta, c, at + l2);
-        store(c43, alpha, beta, c, at + l3);
-        at += ldc;
-        store(c50, alpha, beta, c, at);
-        store(c51, alpha, beta, c, at + L);
-        store(c52, alpha, beta, c, at + l2);
-        store(c53, alpha, beta, c, at + l3);
+        // Stores written out here: a helper taking a FloatVector is not reliably inlined into
+        // a large compiled kernel, and a call boxes every vector.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            c00.mul(va).intoArray(c, at);
+            c01.mul(va).intoArray(c, at + L);
+            c02.mul(va).intoArray(c, at + 2 * L);
+            c03.mul(va).intoArray(c, at + 3 * L);
+            c10.mul(va).intoArray(c, at + ldc);
+            c11.mul(va).intoArray(c, at + ldc + L);
+            c12.mul(va).intoArray(c, at + ldc + 2 * L);
+            c13.mul(va).intoArray(c, at + ldc + 3 * L);
+            c20.mul(va).intoArray(c, at + 2 * ldc);
+            c21.mul(va).intoArray(c, at + 2 * ldc + L);
+            c22.mul(va).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.mul(va).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.mul(va).intoArray(c, at + 3 * ldc);
+            c31.mul(va).intoArray(c, at + 3 * ldc + L);
+            c32.mul(va).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.mul(va).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.mul(va).intoArray(c, at + 4 * ldc);
+            c41.mul(va).intoArray(c, at + 4 * ldc + L);
+            c42.mul(va).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.mul(va).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.mul(va).intoArray(c, at + 5 * ldc);
+            c51.mul(va).intoArray(c, at + 5 * ldc + L);
+            c52.mul(va).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.mul(va).intoArray(c, at + 5 * ldc + 3 * L);
+        } else if (beta == 1f) {
+            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L)).intoArray(c, at + 2 * L);
+            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L)).intoArray(c, at + 3 * L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
+            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L)).intoArray(c, at + ldc + 2 * L);
+            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L)).intoArray(c, at + ldc + 3 * L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
+            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L)).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L)).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
+            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L)).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L)).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L)).intoArray(c, at + 4 * ldc + L);
+            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L)).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L)).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L)).intoArray(c, at + 5 * ldc + L);
+            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L)).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L)).intoArray(c, at + 5 * ldc + 3 * L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
+            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L).mul(vb)).intoArray(c, at + 2 * L);
+            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L).mul(vb)).intoArray(c, at + 3 * L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
+            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L).mul(vb)).intoArray(c, at + ldc + 2 * L);
+            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L).mul(vb)).intoArray(c, at + ldc + 3 * L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L).mul(vb)).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L).mul(vb)).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L).mul(vb)).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L).mul(vb)).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc).mul(vb)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
+            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L).mul(vb)).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L).mul(vb)).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc).mul(vb)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
+            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L).mul(vb)).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L).mul(vb)).intoArray(c, at + 5 * ldc + 3 * L);
+        }
     }
 
     // ---------------------------------------------------------------- matrix-vector (m == 1 or n == 1)

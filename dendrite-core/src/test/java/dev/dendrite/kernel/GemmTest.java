@@ -145,8 +145,8 @@ class GemmTest {
         SplittableRandom rnd = new SplittableRandom(4);
         Gemm.Blocking[] blockings = {
             new Gemm.Blocking(4, 12, 7, 1000),    // the 6 x 4-vector (AVX-512) kernel, tiny blocks
-            new Gemm.Blocking(2, 6, 1, 64),       // kc = 1, one sliver of B at a time
-            new Gemm.Blocking(2, 18, 33, 5000),   // several k, m and n blocks
+            new Gemm.Blocking(2, 4, 1, 64),       // kc = 1, one sliver of B at a time
+            new Gemm.Blocking(2, 20, 33, 5000),   // several k, m and n blocks
             new Gemm.Blocking(4, 192, 256, 1 << 20),
         };
         for (Gemm.Blocking bl : blockings) {
