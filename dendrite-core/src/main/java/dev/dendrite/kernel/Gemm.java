@@ -20,6 +20,7 @@ public final class Gemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
 
     /** Most rows of any register tile (the scratch edge tile is sized for it). */
     private static final int MAX_MR = 6;
@@ -367,15 +368,30 @@ public final class Gemm {
      * block at dst (row stride width); columns w..width are zero.
      */
     private static void packTransposed(float[] x, int src, int ld, int w, int depth, float[] dst, int at, int width) {
-        for (int j = 0; j < w; j++) {
+        // Four source rows at a time: four read streams, and each group of four stores is contiguous.
+        int j = 0;
+        for (; j + 4 <= w; j += 4) {
+            int r0 = src + j * ld;
+            int r1 = r0 + ld;
+            int r2 = r1 + ld;
+            int r3 = r2 + ld;
+            for (int p = 0; p < depth; p++) {
+                int d = at + p * width + j;
+                dst[d] = x[r0 + p];
+                dst[d + 1] = x[r1 + p];
+                dst[d + 2] = x[r2 + p];
+                dst[d + 3] = x[r3 + p];
+            }
+        }
+        for (; j < w; j++) {
             int from = src + j * ld;
             for (int p = 0; p < depth; p++) {
                 dst[at + p * width + j] = x[from + p];
             }
         }
-        for (int j = w; j < width; j++) {
+        if (w < width) {
             for (int p = 0; p < depth; p++) {
-                dst[at + p * width + j] = 0f;
+                java.util.Arrays.fill(dst, at + p * width + w, at + (p + 1) * width, 0f);
             }
         }
     }
@@ -494,6 +510,12 @@ public final class Gemm {
         for (int i = 0; i < mc; i += mr) {
             int h = Math.min(mr, mc - i);
             int dst = i * kc;
+            if (h == 4 && mr == 4) {
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S4, a, src + p * lda + i).intoArray(ap, dst + p * 4);
+                }
+                continue;
+            }
             for (int p = 0; p < kc; p++) {
                 int from = src + p * lda + i;
                 int d = dst + p * mr;
