@@ -1,0 +1,157 @@
+package dev.dendrite.bench.e2e;
+
+import dev.dendrite.autograd.NoGrad;
+import dev.dendrite.data.Split;
+import dev.dendrite.data.TensorDataset;
+import dev.dendrite.kernel.Parallel;
+import dev.dendrite.loss.Loss;
+import dev.dendrite.nn.Module;
+import dev.dendrite.optim.Adam;
+import dev.dendrite.tensor.Tensor;
+import dev.dendrite.train.Callback;
+import dev.dendrite.train.History;
+import dev.dendrite.train.Trainer;
+import dev.dendrite.train.TrainingContext;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Child JVM of {@link TrainingBenchmark}: trains the Fashion-MNIST MLP with Dendrite's own
+ * {@link Trainer} (what a user would write), times each epoch, then measures test accuracy and
+ * inference rates, and prints one {@link RunResult} line.
+ */
+public final class DendriteTraining {
+
+    /**
+     * Cross-entropy on logits and class-index targets. A stand-in built from tensor ops until
+     * {@code dev.dendrite.loss.CrossEntropyLoss} (fused softmax + cross-entropy) lands in main; the
+     * profile shows what this costs.
+     */
+    static final Loss CROSS_ENTROPY = (logits, y) -> logits.logSoftmax(-1).gather(1, y.reshape(-1, 1)).mean().neg();
+
+    private DendriteTraining() {
+    }
+
+    public static void main(String[] args) {
+        RunSpec spec = RunSpec.parse(RunSpec.DENDRITE, args);
+        Parallel.setThreads(spec.threads());
+        Split data = Fmnist.load(spec.data());
+        TensorDataset train = (TensorDataset) data.train();
+        TensorDataset test = (TensorDataset) data.test();
+        Module model = Fmnist.mlp(spec.seed());
+
+        EpochTimer timer = new EpochTimer();
+        History history = Trainer.of(model)
+                .loss(CROSS_ENTROPY)
+                .optimizer(new Adam(model.parameters(), 1e-3))
+                .batchSize(spec.batch())
+                .epochs(spec.warmup() + spec.epochs())
+                .seed(spec.seed())
+                .callbacks(timer)
+                .fit(train);
+        double[] measured = Arrays.copyOfRange(timer.seconds, spec.warmup(), spec.warmup() + spec.epochs());
+        double finalLoss = history.last("loss");
+
+        model.eval();
+        double accuracy = accuracy(model, test);
+        double single = inferSingles(model, test, spec.singles());
+        double bulk = inferBulk(model, test, spec.bulkPasses());
+        System.out.println(new RunResult(RunSpec.DENDRITE, spec.batch(), Parallel.threads(), measured, accuracy,
+                finalLoss, single, bulk, Fmnist.peakRssKb(), "loss=stand-in logSoftmax+gather").toLine());
+    }
+
+    /** Wall time of each epoch, from the trainer's epoch hooks. */
+    private static final class EpochTimer implements Callback {
+        double[] seconds = new double[0];
+        private long start;
+
+        @Override
+        public void onEpochBegin(int epoch, TrainingContext context) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            seconds = Arrays.copyOf(seconds, epoch + 1);
+            seconds[epoch] = elapsed;
+            System.err.printf("dendrite epoch %d: %.3f s, loss %.4f%n", epoch, elapsed, logs.get("loss"));
+        }
+    }
+
+    static double accuracy(Module model, TensorDataset test) {
+        float[] x = Fmnist.features(test);
+        int[] labels = Fmnist.labels(test);
+        int n = labels.length;
+        int correct = 0;
+        try (NoGrad noGrad = NoGrad.enter()) {
+            for (int from = 0; from < n; from += 1024) {
+                int rows = Math.min(1024, n - from);
+                Tensor batch = Tensor.wrap(Arrays.copyOfRange(x, from * Fmnist.FEATURES, (from + rows) * Fmnist.FEATURES),
+                        rows, Fmnist.FEATURES);
+                float[] predicted = model.forward(batch).argmax(1).data();
+                for (int i = 0; i < rows; i++) {
+                    if ((int) predicted[i] == labels[from + i]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return (double) correct / n;
+    }
+
+    /** Samples per second of single-example forwards (test images in turn), after a warm-up. */
+    static double inferSingles(Module model, TensorDataset test, int count) {
+        float[] x = Fmnist.features(test);
+        int n = test.size();
+        float sink = 0;
+        try (NoGrad noGrad = NoGrad.enter()) {
+            for (int round = 0; round < 2; round++) {
+                int repeats = round == 0 ? Math.max(1, count / 4) : count;
+                long start = System.nanoTime();
+                for (int i = 0; i < repeats; i++) {
+                    int row = i % n;
+                    Tensor one = Tensor.wrap(Arrays.copyOfRange(x, row * Fmnist.FEATURES, (row + 1) * Fmnist.FEATURES),
+                            1, Fmnist.FEATURES);
+                    sink += model.forward(one).data()[0];
+                }
+                if (round == 1) {
+                    consume(sink);
+                    return repeats / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass. */
+    static double inferBulk(Module model, TensorDataset test, int passes) {
+        float[] x = Fmnist.features(test);
+        int n = test.size();
+        float sink = 0;
+        try (NoGrad noGrad = NoGrad.enter()) {
+            for (int round = 0; round < 2; round++) {
+                int repeats = round == 0 ? 1 : passes;
+                long start = System.nanoTime();
+                for (int pass = 0; pass < repeats; pass++) {
+                    for (int from = 0; from + 1024 <= n; from += 1024) {
+                        Tensor batch = Tensor.wrap(Arrays.copyOfRange(x, from * Fmnist.FEATURES,
+                                (from + 1024) * Fmnist.FEATURES), 1024, Fmnist.FEATURES);
+                        sink += model.forward(batch).data()[0];
+                    }
+                }
+                if (round == 1) {
+                    consume(sink);
+                    return (double) repeats * (n / 1024 * 1024) / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        throw new AssertionError();
+    }
+
+    static void consume(float value) {
+        if (value == 42.4242f) {
+            System.err.println("(sink)");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dendrite.bench.e2e;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a child reports: the seconds of every measured epoch, the test accuracy after them, the
+ * inference rates, the final training loss and the process's peak resident memory. Travels as one
+ * flat JSON line prefixed {@value #PREFIX} on the child's standard output.
+ */
+record RunResult(String framework, int batch, int threads, double[] epochSeconds, double testAccuracy,
+                 double finalLoss, double inferSingle, double inferBulk, long peakRssKb, String notes) {
+
+    static final String PREFIX = "E2E-RESULT ";
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|\\[[^\\]]*\\]|[^,}]+)");
+
+    /** Median seconds per measured epoch. */
+    double medianEpochSeconds() {
+        return median(epochSeconds);
+    }
+
+    /** Training samples per second at the median epoch. */
+    double samplesPerSecond() {
+        return Fmnist.TRAIN_SIZE / medianEpochSeconds();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    String toLine() {
+        StringBuilder epochs = new StringBuilder("[");
+        for (int i = 0; i < epochSeconds.length; i++) {
+            epochs.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", epochSeconds[i]));
+        }
+        epochs.append(']');
+        return PREFIX + String.format(Locale.ROOT,
+                "{\"framework\":\"%s\",\"batch\":%d,\"threads\":%d,\"epochSeconds\":%s,\"testAccuracy\":%.5f,"
+                        + "\"finalLoss\":%.5f,\"inferSingle\":%.1f,\"inferBulk\":%.1f,\"peakRssKb\":%d,\"notes\":\"%s\"}",
+                framework, batch, threads, epochs, testAccuracy, finalLoss, inferSingle, inferBulk, peakRssKb,
+                notes.replace('"', '\''));
+    }
+
+    static RunResult parse(String line) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = FIELD.matcher(line.substring(line.indexOf('{')));
+        while (matcher.find()) {
+            String value = matcher.group(2);
+            fields.put(matcher.group(1), value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
+        }
+        String epochs = fields.get("epochSeconds");
+        double[] seconds = Arrays.stream(epochs.substring(1, epochs.length() - 1).split(","))
+                .filter(s -> !s.isBlank()).mapToDouble(Double::parseDouble).toArray();
+        return new RunResult(fields.get("framework"), Integer.parseInt(fields.get("batch")),
+                Integer.parseInt(fields.get("threads")), seconds, Double.parseDouble(fields.get("testAccuracy")),
+                Double.parseDouble(fields.get("finalLoss")), Double.parseDouble(fields.get("inferSingle")),
+                Double.parseDouble(fields.get("inferBulk")), Long.parseLong(fields.get("peakRssKb")),
+                fields.getOrDefault("notes", ""));
+    }
+}

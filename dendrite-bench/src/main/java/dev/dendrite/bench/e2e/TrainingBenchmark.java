@@ -1,0 +1,291 @@
+package dev.dendrite.bench.e2e;
+
+import dev.dendrite.kernel.Parallel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The end-to-end training benchmark: trains the Fashion-MNIST 784-256-128-10 ReLU MLP (Adam 1e-3,
+ * cross-entropy, shuffled each epoch) with Dendrite and with PyTorch 2.7 through DJL, at each batch
+ * size and thread count, and prints seconds per epoch (median of the measured epochs, after a
+ * warm-up epoch), samples/s, test accuracy, peak resident memory and inference rates at batch 1 and
+ * 1024, with PyTorch/Dendrite ratios.
+ *
+ * <p>Every configuration (framework x batch x threads) runs in its own child JVM, so each peak RSS
+ * (VmHWM) belongs to one framework alone and one run cannot warm or pollute another. With
+ * {@code --repeats=N} every configuration runs N times, the frameworks interleaved, and the table
+ * gives medians. See {@code dendrite-bench/TRAINING-BENCHMARKS.md}.
+ *
+ * <pre>
+ * java -cp dendrite-bench/target/benchmarks.jar dev.dendrite.bench.e2e.TrainingBenchmark [options]
+ *   --quick                 batch 128 at all cores only
+ *   --batches=32,128,512    --threads=1,N (N = cores)     --frameworks=dendrite,pytorch
+ *   --warmup=1 --epochs=3   measured epochs after the warm-up ones
+ *   --ten-epochs            warm-up 1 + 9 measured: the accuracy is after 10 epochs
+ *   --repeats=1             runs per configuration (medians are reported)
+ *   --singles=20000 --bulk-passes=3   inference: batch-1 forwards, passes over the test set at 1024
+ *   --data=/usr/share/datasets/fashion-mnist   --seed=42
+ *   --jvm-args="-Xmx2g ..." extra options for every child JVM
+ *   --out=dendrite-bench/target/e2e            logs, results.jsonl, table.txt
+ * </pre>
+ */
+public final class TrainingBenchmark {
+
+    private static final double MB = 1024.0;
+
+    private TrainingBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Options options = Options.parse(args);
+        Path jar = ownJar();
+        Path djlLib = jar.resolveSibling("djl-lib");
+        Files.createDirectories(options.out.resolve("logs"));
+        Path djlCache = options.out.resolve("djl-cache").toAbsolutePath();
+        Path resultsFile = options.out.resolve("results.jsonl");
+        Files.deleteIfExists(resultsFile);
+
+        List<RunResult> results = new ArrayList<>();
+        int total = options.batches.length * options.threads.length * options.frameworks.size() * options.repeats;
+        int done = 0;
+        for (int repeat = 0; repeat < options.repeats; repeat++) {
+            for (int batch : options.batches) {
+                for (int threads : options.threads) {
+                    for (String framework : options.frameworks) {
+                        RunSpec spec = new RunSpec(framework, batch, threads, options.warmup, options.epochs,
+                                options.seed, options.data, options.singles, options.bulkPasses);
+                        done++;
+                        System.err.printf(Locale.ROOT, "[%d/%d] %-8s batch %4d, %d thread(s) (load %s) ... ", done,
+                                total, framework, batch, threads, loadAverage());
+                        long start = System.nanoTime();
+                        RunResult result = runChild(spec, jar, djlLib, djlCache, options, repeat);
+                        System.err.printf(Locale.ROOT, "%.2f s/epoch, acc %.4f, %.0f MB (%.0f s)%n",
+                                result.medianEpochSeconds(), result.testAccuracy(), result.peakRssKb() / MB,
+                                (System.nanoTime() - start) / 1e9);
+                        results.add(result);
+                        Files.writeString(resultsFile, result.toLine().substring(RunResult.PREFIX.length()) + "\n",
+                                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                                java.nio.file.StandardOpenOption.APPEND);
+                    }
+                }
+            }
+        }
+        String table = table(results, options);
+        System.out.print(table);
+        Files.writeString(options.out.resolve("table.txt"), table, StandardCharsets.UTF_8);
+    }
+
+    private static RunResult runChild(RunSpec spec, Path jar, Path djlLib, Path djlCache, Options options, int repeat)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--add-modules");
+        command.add("jdk.incubator.vector");
+        command.addAll(options.jvmArgs);
+        ProcessBuilder builder = new ProcessBuilder();
+        if (spec.framework().equals(RunSpec.PYTORCH)) {
+            if (!Files.isDirectory(djlLib)) {
+                throw new IllegalStateException(djlLib + " is missing: build with ./mvnw package -pl dendrite-bench -am");
+            }
+            // Offline, from the bundled native jar, extracted into a cache of our own under target/.
+            command.add("-Dai.djl.offline=true");
+            command.add("-DDJL_CACHE_DIR=" + djlCache);
+            command.add("-Dai.djl.pytorch.num_threads=" + spec.threads());
+            command.add("-Dai.djl.pytorch.num_interop_threads=1");
+            command.add("-cp");
+            command.add(jar + java.io.File.pathSeparator + djlLib.resolve("*"));
+            command.add(PyTorchTraining.class.getName());
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
+            builder.environment().put("MKL_NUM_THREADS", Integer.toString(spec.threads()));
+        } else {
+            command.add("-cp");
+            command.add(jar.toString());
+            command.add(DendriteTraining.class.getName());
+        }
+        command.addAll(spec.toArgs());
+        Path log = options.out.resolve("logs").resolve(String.format(Locale.ROOT, "%s-b%d-t%d-r%d.log",
+                spec.framework(), spec.batch(), spec.threads(), repeat));
+        Files.writeString(log, String.join(" ", command) + "\n\n", StandardCharsets.UTF_8);
+        Process process = builder.command(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        int exit = process.waitFor();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.startsWith(RunResult.PREFIX)) {
+                return RunResult.parse(line);
+            }
+        }
+        int from = Math.max(0, lines.size() - 20);
+        throw new IllegalStateException("child " + spec.framework() + " batch " + spec.batch() + " threads "
+                + spec.threads() + " exited " + exit + " without a result; see " + log + ":\n"
+                + String.join("\n", lines.subList(from, lines.size())));
+    }
+
+    // ------------------------------------------------------------------------------------ the table
+
+    private static String table(List<RunResult> results, Options options) {
+        var text = new java.io.ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "%nFashion-MNIST MLP 784-256-128-10 ReLU, Adam 1e-3, cross-entropy; %d warm-up + %d measured "
+                        + "epoch(s), accuracy after %d; median of %d run(s) per configuration; %d cores%n",
+                options.warmup, options.epochs, options.warmup + options.epochs, options.repeats, Parallel.cores());
+        out.println("speedup = PyTorch s/epoch / Dendrite s/epoch (> 1: Dendrite faster); RSS = peak resident set "
+                + "(VmHWM) of the child JVM");
+        out.println();
+        String header = String.format(Locale.ROOT, "%5s %3s | %8s %8s %7s | %9s %9s | %6s %6s | %7s %7s %6s",
+                "batch", "thr", "D s/ep", "P s/ep", "speedup", "D samp/s", "P samp/s", "D acc", "P acc", "D RSS MB",
+                "P RSS MB", "D/P");
+        out.println(header);
+        out.println("-".repeat(header.length()));
+        for (int batch : options.batches) {
+            for (int threads : options.threads) {
+                List<RunResult> d = select(results, RunSpec.DENDRITE, batch, threads);
+                List<RunResult> p = select(results, RunSpec.PYTORCH, batch, threads);
+                double dSec = median(d, RunResult::medianEpochSeconds);
+                double pSec = median(p, RunResult::medianEpochSeconds);
+                double dRss = median(d, r -> r.peakRssKb() / MB);
+                double pRss = median(p, r -> r.peakRssKb() / MB);
+                out.printf(Locale.ROOT, "%5d %3d | %8.3f %8.3f %7s | %9.0f %9.0f | %6.4f %6.4f | %7.0f %7.0f %6s%n",
+                        batch, threads, dSec, pSec, ratio(pSec, dSec), Fmnist.TRAIN_SIZE / dSec,
+                        Fmnist.TRAIN_SIZE / pSec, median(d, RunResult::testAccuracy), median(p, RunResult::testAccuracy),
+                        dRss, pRss, ratio(dRss, pRss));
+            }
+        }
+        out.println();
+        out.println("Inference (eval, no grad), samples/s; median over every child at that thread count");
+        String inferHeader = String.format(Locale.ROOT, "%3s | %10s %10s %7s | %10s %10s %7s", "thr", "D b=1",
+                "P b=1", "D/P", "D b=1024", "P b=1024", "D/P");
+        out.println(inferHeader);
+        out.println("-".repeat(inferHeader.length()));
+        for (int threads : options.threads) {
+            List<RunResult> d = select(results, RunSpec.DENDRITE, -1, threads);
+            List<RunResult> p = select(results, RunSpec.PYTORCH, -1, threads);
+            double d1 = median(d, RunResult::inferSingle);
+            double p1 = median(p, RunResult::inferSingle);
+            double dBulk = median(d, RunResult::inferBulk);
+            double pBulk = median(p, RunResult::inferBulk);
+            out.printf(Locale.ROOT, "%3d | %10.0f %10.0f %7s | %10.0f %10.0f %7s%n", threads, d1, p1, ratio(d1, p1),
+                    dBulk, pBulk, ratio(dBulk, pBulk));
+        }
+        out.println();
+        out.println("Per run (s/epoch of each measured epoch): see results.jsonl and logs/ under " + options.out);
+        Map<String, String> notes = new LinkedHashMap<>();
+        results.forEach(r -> notes.putIfAbsent(r.framework(), r.notes()));
+        notes.forEach((framework, note) -> out.println(framework + ": " + note));
+        return text.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<RunResult> select(List<RunResult> results, String framework, int batch, int threads) {
+        return results.stream().filter(r -> r.framework().equals(framework) && r.threads() == threads
+                && (batch < 0 || r.batch() == batch)).toList();
+    }
+
+    private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
+        return RunResult.median(runs.stream().mapToDouble(value).toArray());
+    }
+
+    private static String ratio(double numerator, double denominator) {
+        return Double.isNaN(numerator) || Double.isNaN(denominator) ? "-"
+                : String.format(Locale.ROOT, "%.2fx", numerator / denominator);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            Path location = Path.of(TrainingBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(location)) {
+                throw new IllegalStateException("run TrainingBenchmark from the shaded jar "
+                        + "(dendrite-bench/target/benchmarks.jar), not from " + location);
+            }
+            return location;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- options
+
+    private static final class Options {
+        int[] batches = {32, 128, 512};
+        int[] threads = Parallel.cores() > 1 ? new int[] {1, Parallel.cores()} : new int[] {1};
+        List<String> frameworks = List.of(RunSpec.DENDRITE, RunSpec.PYTORCH);
+        int warmup = 1;
+        int epochs = 3;
+        int repeats = 1;
+        int singles = 20_000;
+        int bulkPasses = 3;
+        long seed = 42;
+        Path data = Path.of("/usr/share/datasets/fashion-mnist");
+        Path out = Path.of("dendrite-bench/target/e2e");
+        List<String> jvmArgs = List.of();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (String arg : args) {
+                String[] kv = arg.split("=", 2);
+                String value = kv.length == 2 ? kv[1] : "";
+                switch (kv[0]) {
+                    case "--quick" -> {
+                        o.batches = new int[] {128};
+                        o.threads = new int[] {Parallel.cores()};
+                    }
+                    case "--ten-epochs" -> {
+                        o.warmup = 1;
+                        o.epochs = 9;
+                    }
+                    case "--batches" -> o.batches = ints(value);
+                    case "--threads" -> o.threads = Arrays.stream(ints(value)).map(t -> Math.min(t, Parallel.cores()))
+                            .distinct().toArray();
+                    case "--frameworks" -> o.frameworks = List.of(value.split(","));
+                    case "--warmup" -> o.warmup = Integer.parseInt(value);
+                    case "--epochs" -> o.epochs = Integer.parseInt(value);
+                    case "--repeats" -> o.repeats = Integer.parseInt(value);
+                    case "--singles" -> o.singles = Integer.parseInt(value);
+                    case "--bulk-passes" -> o.bulkPasses = Integer.parseInt(value);
+                    case "--seed" -> o.seed = Long.parseLong(value);
+                    case "--data" -> o.data = Path.of(value);
+                    case "--out" -> o.out = Path.of(value);
+                    case "--jvm-args" -> o.jvmArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+                    case "--help", "-h" -> {
+                        System.out.println("see the Javadoc of " + TrainingBenchmark.class.getName()
+                                + " or dendrite-bench/TRAINING-BENCHMARKS.md");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + arg + " (try --help)");
+                }
+            }
+            for (String framework : o.frameworks) {
+                if (!framework.equals(RunSpec.DENDRITE) && !framework.equals(RunSpec.PYTORCH)) {
+                    throw new IllegalArgumentException("--frameworks takes dendrite and/or pytorch, got " + framework);
+                }
+            }
+            if (o.warmup < 0 || o.epochs < 1 || o.repeats < 1) {
+                throw new IllegalArgumentException("need --warmup >= 0, --epochs >= 1, --repeats >= 1");
+            }
+            return o;
+        }
+
+        private static int[] ints(String csv) {
+            return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        }
+    }
+}
