@@ -50,32 +50,40 @@ public final class DendriteTraining {
                 .callbacks(timer)
                 .fit(train);
         double[] measured = Arrays.copyOfRange(timer.seconds, spec.warmup(), spec.warmup() + spec.epochs());
+        double[] measuredCpu = Arrays.copyOfRange(timer.cpuSeconds, spec.warmup(), spec.warmup() + spec.epochs());
         double finalLoss = history.last("loss");
 
         model.eval();
         double accuracy = accuracy(model, test);
-        double single = inferSingles(model, test, spec.singles());
-        double bulk = inferBulk(model, test, spec.bulkPasses());
-        System.out.println(new RunResult(RunSpec.DENDRITE, spec.batch(), Parallel.threads(), measured, accuracy,
-                finalLoss, single, bulk, Fmnist.peakRssKb(), "loss=stand-in logSoftmax+gather").toLine());
+        double single = spec.singles() > 0 ? inferSingles(model, test, spec.singles()) : Double.NaN;
+        double bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses()) : Double.NaN;
+        System.out.println(new RunResult(RunSpec.DENDRITE, spec.batch(), Parallel.threads(), measured, measuredCpu,
+                accuracy, finalLoss, single, bulk, Fmnist.peakRssKb(), "loss=stand-in logSoftmax+gather").toLine());
     }
 
     /** Wall time of each epoch, from the trainer's epoch hooks. */
     private static final class EpochTimer implements Callback {
         double[] seconds = new double[0];
+        double[] cpuSeconds = new double[0];
         private long start;
+        private double cpuStart;
 
         @Override
         public void onEpochBegin(int epoch, TrainingContext context) {
             start = System.nanoTime();
+            cpuStart = Fmnist.processCpuSeconds();
         }
 
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = Fmnist.processCpuSeconds() - cpuStart;
             seconds = Arrays.copyOf(seconds, epoch + 1);
+            cpuSeconds = Arrays.copyOf(cpuSeconds, epoch + 1);
             seconds[epoch] = elapsed;
-            System.err.printf("dendrite epoch %d: %.3f s, loss %.4f%n", epoch, elapsed, logs.get("loss"));
+            cpuSeconds[epoch] = cpu;
+            System.err.printf("dendrite epoch %d: %.3f s (CPU %.3f s), loss %.7f%n", epoch, elapsed, cpu,
+                    logs.get("loss"));
         }
     }
 

@@ -56,6 +56,12 @@ final class Fmnist {
         return labels;
     }
 
+    /** CPU time of the whole process (every thread, native ones included) so far, in seconds. */
+    static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean bean ? bean.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
     /** The process's peak resident set size (VmHWM) in KiB, or -1 where /proc is missing. */
     static long peakRssKb() {
         try {

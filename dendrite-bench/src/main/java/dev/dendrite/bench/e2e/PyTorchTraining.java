@@ -37,7 +37,9 @@ import java.util.Map;
  * a {@link GradientCollector}, DJL's softmax cross-entropy, backward, DJL's Adam, which calls
  * libtorch's fused Adam update), without DJL's listener machinery.
  *
- * <p>Threads: {@code torch.set_num_threads(n)} and one inter-op thread, through DJL's JNI.
+ * <p>Threads: {@code torch.set_num_threads(n)} and one inter-op thread (DJL's engine properties
+ * {@code ai.djl.pytorch.num_threads} / {@code num_interop_threads}, which call them), plus
+ * {@code OMP_NUM_THREADS=n} in the environment.
  */
 public final class PyTorchTraining {
 
@@ -47,8 +49,14 @@ public final class PyTorchTraining {
     public static void main(String[] args) {
         RunSpec spec = RunSpec.parse(RunSpec.PYTORCH, args);
         Engine engine = Engine.getEngine("PyTorch");
-        JniUtils.setNumThreads(spec.threads());
-        JniUtils.setNumInteropThreads(1);
+        // The engine applies -Dai.djl.pytorch.num_threads / num_interop_threads (the driver passes them)
+        // when it starts; set them here only when run by hand without them (inter-op can be set only once).
+        if (JniUtils.getNumThreads() != spec.threads()) {
+            JniUtils.setNumThreads(spec.threads());
+        }
+        if (JniUtils.getNumInteropThreads() != 1 && System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            JniUtils.setNumInteropThreads(1);
+        }
         System.err.println("PyTorch " + engine.getVersion() + ", intra-op threads " + JniUtils.getNumThreads()
                 + ", inter-op threads " + JniUtils.getNumInteropThreads());
 
@@ -76,9 +84,11 @@ public final class PyTorchTraining {
                 DataLoader loader = DataLoader.of(train).batchSize(spec.batch()).shuffle(spec.seed()).prefetch(2);
                 int epochs = spec.warmup() + spec.epochs();
                 double[] seconds = new double[epochs];
+                double[] cpuSeconds = new double[epochs];
                 double lastLoss = Double.NaN;
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     long start = System.nanoTime();
+                    double cpuStart = Fmnist.processCpuSeconds();
                     double lossSum = 0;
                     long count = 0;
                     for (Batch batch : loader.epoch(epoch)) {
@@ -99,15 +109,18 @@ public final class PyTorchTraining {
                         }
                     }
                     seconds[epoch] = (System.nanoTime() - start) / 1e9;
+                    cpuSeconds[epoch] = Fmnist.processCpuSeconds() - cpuStart;
                     lastLoss = lossSum / count;
-                    System.err.printf("pytorch epoch %d: %.3f s, loss %.4f%n", epoch, seconds[epoch], lastLoss);
+                    System.err.printf("pytorch epoch %d: %.3f s (CPU %.3f s), loss %.7f%n", epoch, seconds[epoch],
+                            cpuSeconds[epoch], lastLoss);
                 }
                 double[] measured = Arrays.copyOfRange(seconds, spec.warmup(), epochs);
+                double[] measuredCpu = Arrays.copyOfRange(cpuSeconds, spec.warmup(), epochs);
                 double accuracy = accuracy(trainer, test);
-                double single = inferSingles(trainer, test, spec.singles());
-                double bulk = inferBulk(trainer, test, spec.bulkPasses());
+                double single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles()) : Double.NaN;
+                double bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses()) : Double.NaN;
                 System.out.println(new RunResult(RunSpec.PYTORCH, spec.batch(), JniUtils.getNumThreads(), measured,
-                        accuracy, lastLoss, single, bulk, Fmnist.peakRssKb(),
+                        measuredCpu, accuracy, lastLoss, single, bulk, Fmnist.peakRssKb(),
                         "PyTorch " + engine.getVersion() + " via DJL " + Engine.getDjlVersion()).toLine());
             }
         }

@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a child reports: the seconds of every measured epoch, the test accuracy after them, the
+ * What a child reports: the wall and CPU seconds of every measured epoch, the test accuracy after them, the
  * inference rates, the final training loss and the process's peak resident memory. Travels as one
  * flat JSON line prefixed {@value #PREFIX} on the child's standard output.
  */
-record RunResult(String framework, int batch, int threads, double[] epochSeconds, double testAccuracy,
+record RunResult(String framework, int batch, int threads, double[] epochSeconds, double[] epochCpuSeconds,
+                 double testAccuracy,
                  double finalLoss, double inferSingle, double inferBulk, long peakRssKb, String notes) {
 
     static final String PREFIX = "E2E-RESULT ";
@@ -22,6 +23,11 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
     /** Median seconds per measured epoch. */
     double medianEpochSeconds() {
         return median(epochSeconds);
+    }
+
+    /** Median CPU seconds (all threads of the process) per measured epoch. */
+    double medianEpochCpuSeconds() {
+        return median(epochCpuSeconds);
     }
 
     /** Training samples per second at the median epoch. */
@@ -37,16 +43,25 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
     }
 
     String toLine() {
-        StringBuilder epochs = new StringBuilder("[");
-        for (int i = 0; i < epochSeconds.length; i++) {
-            epochs.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", epochSeconds[i]));
-        }
-        epochs.append(']');
         return PREFIX + String.format(Locale.ROOT,
-                "{\"framework\":\"%s\",\"batch\":%d,\"threads\":%d,\"epochSeconds\":%s,\"testAccuracy\":%.5f,"
-                        + "\"finalLoss\":%.5f,\"inferSingle\":%.1f,\"inferBulk\":%.1f,\"peakRssKb\":%d,\"notes\":\"%s\"}",
-                framework, batch, threads, epochs, testAccuracy, finalLoss, inferSingle, inferBulk, peakRssKb,
-                notes.replace('"', '\''));
+                "{\"framework\":\"%s\",\"batch\":%d,\"threads\":%d,\"epochSeconds\":%s,\"epochCpuSeconds\":%s,"
+                        + "\"testAccuracy\":%.5f,\"finalLoss\":%.6f,\"inferSingle\":%.1f,\"inferBulk\":%.1f,"
+                        + "\"peakRssKb\":%d,\"notes\":\"%s\"}",
+                framework, batch, threads, array(epochSeconds), array(epochCpuSeconds), testAccuracy, finalLoss,
+                inferSingle, inferBulk, peakRssKb, notes.replace('"', '\''));
+    }
+
+    private static String array(double[] values) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", values[i]));
+        }
+        return text.append(']').toString();
+    }
+
+    private static double[] array(String json) {
+        return json == null ? new double[0] : Arrays.stream(json.substring(1, json.length() - 1).split(","))
+                .filter(s -> !s.isBlank()).mapToDouble(Double::parseDouble).toArray();
     }
 
     static RunResult parse(String line) {
@@ -56,11 +71,9 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
             String value = matcher.group(2);
             fields.put(matcher.group(1), value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
         }
-        String epochs = fields.get("epochSeconds");
-        double[] seconds = Arrays.stream(epochs.substring(1, epochs.length() - 1).split(","))
-                .filter(s -> !s.isBlank()).mapToDouble(Double::parseDouble).toArray();
         return new RunResult(fields.get("framework"), Integer.parseInt(fields.get("batch")),
-                Integer.parseInt(fields.get("threads")), seconds, Double.parseDouble(fields.get("testAccuracy")),
+                Integer.parseInt(fields.get("threads")), array(fields.get("epochSeconds")),
+                array(fields.get("epochCpuSeconds")), Double.parseDouble(fields.get("testAccuracy")),
                 Double.parseDouble(fields.get("finalLoss")), Double.parseDouble(fields.get("inferSingle")),
                 Double.parseDouble(fields.get("inferBulk")), Long.parseLong(fields.get("peakRssKb")),
                 fields.getOrDefault("notes", ""));

@@ -57,6 +57,7 @@ public final class TrainingBenchmark {
         Files.deleteIfExists(resultsFile);
 
         List<RunResult> results = new ArrayList<>();
+        List<Double> loads = new ArrayList<>();
         int total = options.batches.length * options.threads.length * options.frameworks.size() * options.repeats;
         int done = 0;
         for (int repeat = 0; repeat < options.repeats; repeat++) {
@@ -66,12 +67,15 @@ public final class TrainingBenchmark {
                         RunSpec spec = new RunSpec(framework, batch, threads, options.warmup, options.epochs,
                                 options.seed, options.data, options.singles, options.bulkPasses);
                         done++;
+                        String load = loadAverage();
+                        loads.add(Double.parseDouble(load.split(" ")[0]));
                         System.err.printf(Locale.ROOT, "[%d/%d] %-8s batch %4d, %d thread(s) (load %s) ... ", done,
-                                total, framework, batch, threads, loadAverage());
+                                total, framework, batch, threads, load);
                         long start = System.nanoTime();
                         RunResult result = runChild(spec, jar, djlLib, djlCache, options, repeat);
-                        System.err.printf(Locale.ROOT, "%.2f s/epoch, acc %.4f, %.0f MB (%.0f s)%n",
-                                result.medianEpochSeconds(), result.testAccuracy(), result.peakRssKb() / MB,
+                        System.err.printf(Locale.ROOT, "%.2f s/epoch (CPU %.2f s), acc %.4f, %.0f MB (%.0f s)%n",
+                                result.medianEpochSeconds(), result.medianEpochCpuSeconds(), result.testAccuracy(),
+                                result.peakRssKb() / MB,
                                 (System.nanoTime() - start) / 1e9);
                         results.add(result);
                         Files.writeString(resultsFile, result.toLine().substring(RunResult.PREFIX.length()) + "\n",
@@ -81,7 +85,7 @@ public final class TrainingBenchmark {
                 }
             }
         }
-        String table = table(results, options);
+        String table = table(results, loads, options);
         System.out.print(table);
         Files.writeString(options.out.resolve("table.txt"), table, StandardCharsets.UTF_8);
     }
@@ -99,6 +103,7 @@ public final class TrainingBenchmark {
                 throw new IllegalStateException(djlLib + " is missing: build with ./mvnw package -pl dendrite-bench -am");
             }
             // Offline, from the bundled native jar, extracted into a cache of our own under target/.
+            command.add("--enable-native-access=ALL-UNNAMED");
             command.add("-Dai.djl.offline=true");
             command.add("-DDJL_CACHE_DIR=" + djlCache);
             command.add("-Dai.djl.pytorch.num_threads=" + spec.threads());
@@ -134,18 +139,23 @@ public final class TrainingBenchmark {
 
     // ------------------------------------------------------------------------------------ the table
 
-    private static String table(List<RunResult> results, Options options) {
+    private static String table(List<RunResult> results, List<Double> loads, Options options) {
         var text = new java.io.ByteArrayOutputStream();
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%nFashion-MNIST MLP 784-256-128-10 ReLU, Adam 1e-3, cross-entropy; %d warm-up + %d measured "
                         + "epoch(s), accuracy after %d; median of %d run(s) per configuration; %d cores%n",
                 options.warmup, options.epochs, options.warmup + options.epochs, options.repeats, Parallel.cores());
-        out.println("speedup = PyTorch s/epoch / Dendrite s/epoch (> 1: Dendrite faster); RSS = peak resident set "
-                + "(VmHWM) of the child JVM");
+        out.println("s/ep = wall seconds per epoch; speedup = PyTorch s/ep / Dendrite s/ep (> 1: Dendrite faster); "
+                + "cpu/e = CPU seconds per epoch, all threads of the process");
+        out.println("RSS = peak resident set (VmHWM) of the child JVM in MB; D = Dendrite, P = PyTorch 2.7 via DJL");
+        out.printf(Locale.ROOT, "1-minute load average at the start of the runs: %.1f to %.1f%n",
+                loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         out.println();
-        String header = String.format(Locale.ROOT, "%5s %3s | %8s %8s %7s | %9s %9s | %6s %6s | %7s %7s %6s",
-                "batch", "thr", "D s/ep", "P s/ep", "speedup", "D samp/s", "P samp/s", "D acc", "P acc", "D RSS MB",
-                "P RSS MB", "D/P");
+        String header = String.format(Locale.ROOT,
+                "%5s %3s | %7s %7s %7s | %7s %7s %6s | %8s %8s | %6s %6s | %6s %6s %5s", "batch", "thr", "D s/ep",
+                "P s/ep", "speedup", "D cpu/e", "P cpu/e", "P/D", "D samp/s", "P samp/s", "D acc", "P acc", "D RSS",
+                "P RSS", "D/P");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (int batch : options.batches) {
@@ -154,12 +164,15 @@ public final class TrainingBenchmark {
                 List<RunResult> p = select(results, RunSpec.PYTORCH, batch, threads);
                 double dSec = median(d, RunResult::medianEpochSeconds);
                 double pSec = median(p, RunResult::medianEpochSeconds);
+                double dCpu = median(d, RunResult::medianEpochCpuSeconds);
+                double pCpu = median(p, RunResult::medianEpochCpuSeconds);
                 double dRss = median(d, r -> r.peakRssKb() / MB);
                 double pRss = median(p, r -> r.peakRssKb() / MB);
-                out.printf(Locale.ROOT, "%5d %3d | %8.3f %8.3f %7s | %9.0f %9.0f | %6.4f %6.4f | %7.0f %7.0f %6s%n",
-                        batch, threads, dSec, pSec, ratio(pSec, dSec), Fmnist.TRAIN_SIZE / dSec,
-                        Fmnist.TRAIN_SIZE / pSec, median(d, RunResult::testAccuracy), median(p, RunResult::testAccuracy),
-                        dRss, pRss, ratio(dRss, pRss));
+                out.printf(Locale.ROOT,
+                        "%5d %3d | %7.3f %7.3f %7s | %7.3f %7.3f %6s | %8.0f %8.0f | %6.4f %6.4f | %6.0f %6.0f %5s%n",
+                        batch, threads, dSec, pSec, ratio(pSec, dSec), dCpu, pCpu, ratio(pCpu, dCpu),
+                        Fmnist.TRAIN_SIZE / dSec, Fmnist.TRAIN_SIZE / pSec, median(d, RunResult::testAccuracy),
+                        median(p, RunResult::testAccuracy), dRss, pRss, ratio(dRss, pRss));
             }
         }
         out.println();
@@ -192,7 +205,7 @@ public final class TrainingBenchmark {
     }
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
-        return RunResult.median(runs.stream().mapToDouble(value).toArray());
+        return RunResult.median(runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray());
     }
 
     private static String ratio(double numerator, double denominator) {
@@ -205,7 +218,7 @@ public final class TrainingBenchmark {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1];
         } catch (IOException e) {
-            return "?";
+            return "NaN NaN";
         }
     }
 
