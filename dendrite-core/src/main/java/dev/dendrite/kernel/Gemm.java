@@ -1,27 +1,865 @@
 package dev.dendrite.kernel;
 
-/** Placeholder single-precision GEMM (replaced by the blocked SIMD kernel). */
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision matrix multiply (SGEMM) on row-major {@code float[]} data, in pure Java with the
+ * Vector API.
+ *
+ * <p>The algorithm is the GotoBLAS/BLIS one: op(B) is packed into {@code KC x NR} slivers, op(A) into
+ * {@code MR x KC} slivers, and a register-tiled micro-kernel computes one {@code MR x NR} tile of C
+ * with {@code MR * NR / lanes} vector accumulators (4 x 16 on AVX2, 6 x 64 on AVX-512). Transposition is absorbed by the packing
+ * routines. Work is split over {@link Parallel} in chunks fixed by the shape, and every element of C
+ * is summed in the same order whatever the split, so results are bit-identical across runs and
+ * across thread counts.
+ */
 public final class Gemm {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
+
+    /** Most rows of any register tile (the scratch edge tile is sized for it). */
+    private static final int MAX_MR = 6;
+
+    /**
+     * Tiling and cache-blocking parameters.
+     *
+     * @param nv   vectors per tile row: 2 selects the 4 x 2-vector kernel (16 registers, AVX2), 4 the
+     *             6 x 4-vector kernel (32 registers, AVX-512)
+     * @param mc   rows of A packed at a time (multiple of mr): the packed A block {@code mc x kc}
+     *             stays in L2 while every B sliver passes over it
+     * @param kc   depth of one packed block: one B sliver {@code kc x nr} stays in L1 while the
+     *             A slivers stream through the kernel
+     * @param bCap most floats of packed B held at once (bounds the per-thread buffer; sets NC)
+     */
+    record Blocking(int nv, int mc, int kc, int bCap) {
+        Blocking {
+            if (nv != 2 && nv != 4) {
+                throw new IllegalArgumentException("nv must be 2 or 4, got " + nv);
+            }
+            if (mc < mr(nv) || mc % mr(nv) != 0 || kc < 1 || bCap < 1) {
+                throw new IllegalArgumentException("bad blocking " + mc + "/" + kc + "/" + bCap);
+            }
+        }
+
+        private static int mr(int nv) {
+            return nv == 4 ? 6 : 4;
+        }
+
+        /** Rows of the register tile. */
+        int mr() {
+            return mr(nv);
+        }
+
+        /** Columns of the register tile. */
+        int nr() {
+            return nv * L;
+        }
+    }
+
+    /*
+     * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core). KC = 256: a 256 x 16 B sliver (16 KB)
+     * stays in L1 while 4 x 256 A slivers (4 KB each) stream past it. MC = 144: the packed A block
+     * (144 x 256 floats, 144 KB) stays in L2 with room for B slivers passing through. bCap = 2M floats
+     * (8 MB): all of B at once for n up to 2048 at k = 1024, within a shared L3. On the shared test
+     * machine MC in 48..288 and KC in 128..512 measured within noise of each other, so these are
+     * chosen by the cache sizes, not by a measured optimum. System properties dendrite.gemm.{nv,mc,
+     * kc,bcap} override them for tuning experiments.
+     */
+    static final Blocking DEFAULT = new Blocking(
+            Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
+            Integer.getInteger("dendrite.gemm.mc", 144),
+            Integer.getInteger("dendrite.gemm.kc", 256),
+            Integer.getInteger("dendrite.gemm.bcap", 2 << 20));
+
+    /**
+     * Products below this many floating-point operations (2mnk) run on the calling thread. A
+     * Parallel.forEach(2) round trip measured 15 us median (20-37 us when the worker had parked);
+     * at ~70 GFLOP/s per core a second core saves F/140 GFLOP/s, which beats 25 us from ~3.5 MFLOP.
+     * So the MLP's 10-wide last layer (0.3 MFLOP) runs inline, its 128 x 128 x 256 layer (8 MFLOP) in
+     * parallel.
+     */
+    static final long PARALLEL_FLOPS = Long.getLong("dendrite.gemm.parallelFlops", 4_000_000L);
 
     private Gemm() {
     }
 
-    /** C = alpha * op(A) * op(B) + beta * C, all row-major float32. op(A) is m x k, op(B) is k x n, C is m x n. */
+    /** Per-thread scratch: packed A block, packed B (caller only), an edge tile, a vector buffer. */
+    private static final class Workspace {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        float[] v = new float[0];
+        float[] t = new float[0];
+        final float[] tile = new float[MAX_MR * 4 * L];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        int[] sync = new int[0];
+
+        /** Zeroed claim counters and ready flags for one threaded block. */
+        int[] sync(int size) {
+            if (sync.length < size) {
+                sync = new int[size];
+            }
+            java.util.Arrays.fill(sync, 0, size, 0);
+            return sync;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+
+        float[] t(int size) {
+            if (t.length < size) {
+                t = new float[size];
+            }
+            return t;
+        }
+
+        float[] v(int size) {
+            if (v.length < size) {
+                v = new float[size];
+            }
+            return v;
+        }
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /**
+     * C = op(A) * op(B) for dense, contiguous operands (alpha = 1, beta = 0): op(A) is m x k, op(B) is
+     * k x n, C is m x n, leading dimensions those of the stored matrices.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
+        sgemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+    }
+
+    /**
+     * C = alpha * op(A) * op(B) + beta * C, all row-major float32. op(A) is m x k, op(B) is k x n, C is
+     * m x n.
+     *
+     * <p>If {@code !transA}, A(i,p) is {@code a[aOffset + i*lda + p]}; if {@code transA}, A is stored
+     * k x m and op(A)(i,p) is {@code a[aOffset + p*lda + i]}. Likewise B (stored k x n, or n x k when
+     * {@code transB}). C(i,j) is {@code c[cOffset + i*ldc + j]}. With {@code beta == 0} C is only
+     * written, never read (NaN in C is overwritten); with {@code alpha == 0} or {@code k == 0} A and B
+     * are not read.
+     *
+     * @throws IllegalArgumentException if a size is negative, a leading dimension is too small, or
+     *                                  an operand does not fit its array
+     */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float alpha, float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
+        sgemm(DEFAULT, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /** {@link #sgemm} with explicit blocking; package-private for tests and tuning. */
+    static void sgemm(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                      float alpha, float[] a, int aOffset, int lda,
+                      float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sgemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        checkOperand("C", c, cOffset, ldc, m, n);
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        checkOperand("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        checkOperand("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+
+        int threads = 2.0 * m * n * k >= PARALLEL_FLOPS ? Parallel.threads() : 1;
+        if (m == 1 || n == 1) {
+            gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+        } else {
+            gemm(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+        }
+    }
+
+    private static void checkOperand(String name, float[] x, int offset, int ld, int rows, int cols) {
+        if (x == null) {
+            throw new IllegalArgumentException("sgemm: " + name + " is null");
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("sgemm: leading dimension of " + name + " is " + ld
+                    + ", needs at least " + cols + " (stored " + rows + " x " + cols + ")");
+        }
+        long end = (long) offset + (long) (rows - 1) * ld + cols;
+        if (offset < 0 || end > x.length) {
+            throw new IllegalArgumentException("sgemm: " + name + " (stored " + rows + " x " + cols + ", offset "
+                    + offset + ", leading dimension " + ld + ") needs " + end + " floats, array has " + x.length);
+        }
+    }
+
+    /** C = beta * C (beta == 0 overwrites, so NaN does not survive). */
+    private static void scale(int m, int n, float beta, float[] c, int cOffset, int ldc) {
+        if (beta == 1f) {
+            return;
+        }
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                    float bv = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
-                    sum += av * bv;
+            int row = cOffset + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] *= beta;
                 }
-                int ci = cOffset + i * ldc + j;
-                c[ci] = beta == 0 ? alpha * sum : alpha * sum + beta * c[ci];
             }
+        }
+    }
+
+    /** The final combination of an accumulated sum with C; the vector store uses the same formula. */
+    private static float combine(float acc, float alpha, float beta, float cOld) {
+        if (beta == 0f) {
+            return acc * alpha;
+        }
+        return Math.fma(acc, alpha, beta == 1f ? cOld : cOld * beta);
+    }
+
+    // ---------------------------------------------------------------- GEMM driver
+
+    private static void gemm(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                             float alpha, float[] a, int aOffset, int lda,
+                             float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc, int threads) {
+        int nr = bl.nr();
+        int mr = bl.mr();
+        int kcMax = bl.kc();
+        // All of k is packed for a block of nc columns, so one pass over B serves every row of C and
+        // the threads share it; nc is limited only by bCap (NC in Goto's terms).
+        int ncMax = Math.max(nr, Math.min(roundUp(n, nr), bl.bCap() / k / nr * nr));
+        Workspace ws = WORKSPACE.get();
+        float[] bp = ws.b(k * ncMax);
+        int mPanels = (m + mr - 1) / mr;
+        int kBlocks = (k + kcMax - 1) / kcMax;
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
+            int slivers = (nc + nr - 1) / nr;
+            int col = jc;
+            if (threads == 1) {
+                packB(bl, transB, k, b, bOffset, ldb, col, nc, bp);
+                compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
+                        0, m, 0, slivers, null);
+                continue;
+            }
+            // Work is cut into fixed chunks, about four per thread, which the threads claim in any
+            // order: which thread computes a chunk never changes how its elements are summed, so the
+            // result is the same for any timing or thread count, and a thread that starts late (or is
+            // descheduled on a busy machine) leaves its share to the others instead of holding them up.
+            // Rows of C are split (in whole mr panels, every chunk packing only its own rows of A) when
+            // there are enough of them; otherwise columns, each chunk packing the (small) A itself.
+            boolean byRows = mPanels >= 2 * threads;
+            int parts = 4 * threads;
+            int chunk = byRows
+                    ? Math.min(bl.mc(), roundUp((m + parts - 1) / parts, mr))
+                    : Math.max(1, (slivers + parts - 1) / parts);
+            int chunks = byRows ? (m + chunk - 1) / chunk : (slivers + chunk - 1) / chunk;
+            // The packed B is shared: its kBlocks x slivers units are packed first, claimed the same
+            // way; sync[2 + unit] is set when a unit is ready, so a chunk can start on the units that
+            // are and only waits for one another thread is still packing. One hand-off per call.
+            int units = kBlocks * slivers;
+            int[] sync = ws.sync(2 + units);
+            Parallel.forEach(Math.min(threads, chunks), t -> {
+                for (int u; (u = (int) INTS.getAndAdd(sync, 0, 1)) < units; ) {
+                    int p0 = u / slivers * kcMax;
+                    packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers,
+                            bp, nr);
+                    INTS.setRelease(sync, 2 + u, 1);
+                }
+                for (int ch; (ch = (int) INTS.getAndAdd(sync, 1, 1)) < chunks; ) {
+                    if (byRows) {
+                        compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
+                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, sync);
+                    } else {
+                        compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
+                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), sync);
+                    }
+                }
+            });
+        }
+    }
+
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /** Waits until another thread has packed unit {@code i} (it claimed it, so it is running it). */
+    private static void awaitPacked(int[] sync, int i) {
+        for (int spins = 0; (int) INTS.getAcquire(sync, i) == 0; spins++) {
+            if (spins < 1 << 12) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+
+    /** Packs all of op(B)[0:k, jc:jc+nc] (see {@link #packSliver} for the layout). */
+    private static void packB(Blocking bl, boolean transB, int k, float[] b, int bOffset, int ldb,
+                              int jc, int nc, float[] bp) {
+        int nr = bl.nr();
+        for (int p0 = 0; p0 < k; p0 += bl.kc()) {
+            int kc = Math.min(bl.kc(), k - p0);
+            for (int s = 0, slivers = (nc + nr - 1) / nr; s < slivers; s++) {
+                packSliver(transB, b, bOffset, ldb, jc, nc, p0, kc, s, bp, nr);
+            }
+        }
+    }
+
+    /**
+     * Packs sliver s of the k block starting at p0 of op(B)[., jc:jc+nc]. Layout: the k blocks one
+     * after another, block p0 at {@code p0 * ncPad}; inside a block, sliver s at {@code s * kc * nr},
+     * row p of the sliver at {@code p * nr}. Columns past nc are zero.
+     */
+    private static void packSliver(boolean transB, float[] b, int bOffset, int ldb, int jc, int nc,
+                                   int p0, int kc, int s, float[] bp, int nr) {
+        int j = jc + s * nr;
+        int w = Math.min(nr, jc + nc - j);
+        int dst = p0 * roundUp(nc, nr) + s * kc * nr;
+        if (transB) {
+            packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, dst, nr);
+        } else {
+            packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, dst, nr);
+        }
+    }
+
+    /**
+     * Copies a rows x w block (row stride ld) to dst with row stride width, zero-filling columns w..width.
+     */
+    private static void packRows(float[] x, int src, int ld, int rows, int w, float[] dst, int at, int width) {
+        if (w == width && width % L == 0) {
+            for (int p = 0; p < rows; p++) {
+                int from = src + p * ld;
+                int to = at + p * width;
+                for (int v = 0; v < width; v += L) {
+                    FloatVector.fromArray(S, x, from + v).intoArray(dst, to + v);
+                }
+            }
+            return;
+        }
+        for (int p = 0; p < rows; p++) {
+            int from = src + p * ld;
+            int to = at + p * width;
+            for (int j = 0; j < w; j++) {
+                dst[to + j] = x[from + j];
+            }
+            for (int j = w; j < width; j++) {
+                dst[to + j] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Transposing copy: w source rows of length depth (stride ld) become w columns of a depth x width
+     * block at dst (row stride width); columns w..width are zero.
+     */
+    private static void packTransposed(float[] x, int src, int ld, int w, int depth, float[] dst, int at, int width) {
+        // Four source rows at a time: four read streams, and each group of four stores is contiguous.
+        int j = 0;
+        for (; j + 4 <= w; j += 4) {
+            int r0 = src + j * ld;
+            int r1 = r0 + ld;
+            int r2 = r1 + ld;
+            int r3 = r2 + ld;
+            for (int p = 0; p < depth; p++) {
+                int d = at + p * width + j;
+                dst[d] = x[r0 + p];
+                dst[d + 1] = x[r1 + p];
+                dst[d + 2] = x[r2 + p];
+                dst[d + 3] = x[r3 + p];
+            }
+        }
+        for (; j < w; j++) {
+            int from = src + j * ld;
+            for (int p = 0; p < depth; p++) {
+                dst[at + p * width + j] = x[from + p];
+            }
+        }
+        if (w < width) {
+            for (int p = 0; p < depth; p++) {
+                java.util.Arrays.fill(dst, at + p * width + w, at + (p + 1) * width, 0f);
+            }
+        }
+    }
+
+    /**
+     * Computes C[r0:r1, jc + s0*nr : jc + s1*nr] (clipped to nc) from the packed B, packing rows of A
+     * block by block. r0 is a multiple of mr. With {@code sync} (threaded), waits for each B unit to
+     * be packed before using it.
+     */
+    private static void compute(Blocking bl, boolean transA, int m, int k, float alpha,
+                                float[] a, int aOffset, int lda, float beta, float[] c, int cOffset, int ldc,
+                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, int[] sync) {
+        int nr = bl.nr();
+        int mr = bl.mr();
+        int ncPad = roundUp(nc, nr);
+        Workspace ws = WORKSPACE.get();
+        float[] ap = ws.a(bl.mc() * bl.kc());
+        float[] tile = ws.tile;
+        boolean wide = bl.nv() == 4;
+        for (int p0 = 0; p0 < k; p0 += bl.kc()) {
+            int kc = Math.min(bl.kc(), k - p0);
+            // C is scaled by beta with the first k block only; later blocks accumulate.
+            float betaBlock = p0 == 0 ? beta : 1f;
+            for (int i0 = r0; i0 < r1; i0 += bl.mc()) {
+                int mc = Math.min(bl.mc(), r1 - i0);
+                if (transA) {
+                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, mr);
+                } else {
+                    packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, mr);
+                }
+                for (int s = s0; s < s1; s++) {
+                    if (sync != null) {
+                        awaitPacked(sync, 2 + p0 / bl.kc() * (ncPad / nr) + s);
+                    }
+                    int j = jc + s * nr;
+                    int w = Math.min(nr, jc + nc - j);
+                    int ib = p0 * ncPad + s * kc * nr;
+                    for (int i = i0; i < i0 + mc; i += mr) {
+                        int h = Math.min(mr, i0 + mc - i);
+                        int ia = (i - i0) * kc;
+                        if (h == mr && w == nr) {
+                            int at = cOffset + i * ldc + j;
+                            if (wide) {
+                                kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                            } else {
+                                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                            }
+                        } else {
+                            // Edge tile: full kernel into scratch, then merge the valid part with the
+                            // same formula the vector store uses, so edges round exactly like interiors.
+                            if (wide) {
+                                kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                            } else {
+                                kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                            }
+                            for (int r = 0; r < h; r++) {
+                                int at = cOffset + (i + r) * ldc + j;
+                                for (int q = 0; q < w; q++) {
+                                    c[at + q] = combine(tile[r * nr + q], alpha, betaBlock, c[at + q]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows [0, mc) of A (row stride lda, from src) into mr-row slivers: sliver q at q*mr*kc,
+     * element (r, p) at p*mr + r; rows past mc are zero.
+     */
+    private static void packA(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+        for (int i = 0; i < mc; i += mr) {
+            int h = Math.min(mr, mc - i);
+            int dst = i * kc;
+            if (h == 4 && mr == 4) {
+                int r0 = src + i * lda;
+                int r1 = r0 + lda;
+                int r2 = r1 + lda;
+                int r3 = r2 + lda;
+                for (int p = 0; p < kc; p++) {
+                    int d = dst + p * 4;
+                    ap[d] = a[r0 + p];
+                    ap[d + 1] = a[r1 + p];
+                    ap[d + 2] = a[r2 + p];
+                    ap[d + 3] = a[r3 + p];
+                }
+            } else {
+                int from = src + i * lda;
+                for (int r = 0; r < h; r++) {
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * mr + r] = a[from + r * lda + p];
+                    }
+                }
+                zeroRows(ap, dst, h, mr, kc);
+            }
+        }
+    }
+
+    private static void zeroRows(float[] ap, int dst, int h, int mr, int kc) {
+        if (h < mr) {
+            for (int p = 0; p < kc; p++) {
+                for (int r = h; r < mr; r++) {
+                    ap[dst + p * mr + r] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs A stored transposed (k x m, op(A)(i,p) at src + p*lda + i) into the same sliver layout as
+     * {@link #packA}: each k step is mr consecutive floats of one stored row.
+     */
+    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+        for (int i = 0; i < mc; i += mr) {
+            int h = Math.min(mr, mc - i);
+            int dst = i * kc;
+            if (h == 4 && mr == 4) {
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S4, a, src + p * lda + i).intoArray(ap, dst + p * 4);
+                }
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                int from = src + p * lda + i;
+                int d = dst + p * mr;
+                for (int r = 0; r < h; r++) {
+                    ap[d + r] = a[from + r];
+                }
+            }
+            zeroRows(ap, dst, h, mr, kc);
+        }
+    }
+
+    // ---------------------------------------------------------------- micro-kernels
+    //
+    // C2 schedules every load of the loop body (the V B vectors and all R broadcasts of A) before
+    // the FMAs, so the live set is R*V accumulators + V + R; beyond the register file it spills an
+    // accumulator inside the loop and throughput halves (6 x 2 on AVX2: 42 vs 90 GFLOP/s measured).
+    // Hence 4 x 2 (8 + 2 + 4 = 14 of 16 registers) on AVX2. Eight independent FMA chains cover the
+    // FMA latency (4 cycles, 2 pipes). Unrolling the k loop by hand doubles the hoisted loads and
+    // spills too, so the loop stays rolled.
+
+    /**
+     * C[4 x 2L] at c[at..] (row stride ldc) = alpha * (A sliver . B sliver) + beta * C, for 16-register
+     * targets (AVX2).
+     */
+    private static void kernel4x2(int kc, float[] ap, int ia, float[] bp, int ib,
+                                  float[] c, int at, int ldc, float alpha, float beta) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = ib + p * (2 * L);
+            int ai = ia + p * 4;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        // Stores written out here: a helper taking a FloatVector is not reliably inlined into
+        // a large compiled kernel, and a call boxes every vector.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            c00.mul(va).intoArray(c, at);
+            c01.mul(va).intoArray(c, at + L);
+            c10.mul(va).intoArray(c, at + ldc);
+            c11.mul(va).intoArray(c, at + ldc + L);
+            c20.mul(va).intoArray(c, at + 2 * ldc);
+            c21.mul(va).intoArray(c, at + 2 * ldc + L);
+            c30.mul(va).intoArray(c, at + 3 * ldc);
+            c31.mul(va).intoArray(c, at + 3 * ldc + L);
+        } else if (beta == 1f) {
+            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+        }
+    }
+
+    /**
+     * C[6 x 4L] = alpha * (A sliver . B sliver) + beta * C: 24 accumulators for the 32 registers of
+     * AVX-512.
+     */
+    private static void kernel6x4(int kc, float[] ap, int ia, float[] bp, int ib,
+                                  float[] c, int at, int ldc, float alpha, float beta) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = ib + p * (4 * L);
+            int ai = ia + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        // Stores written out here: a helper taking a FloatVector is not reliably inlined into
+        // a large compiled kernel, and a call boxes every vector.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            c00.mul(va).intoArray(c, at);
+            c01.mul(va).intoArray(c, at + L);
+            c02.mul(va).intoArray(c, at + 2 * L);
+            c03.mul(va).intoArray(c, at + 3 * L);
+            c10.mul(va).intoArray(c, at + ldc);
+            c11.mul(va).intoArray(c, at + ldc + L);
+            c12.mul(va).intoArray(c, at + ldc + 2 * L);
+            c13.mul(va).intoArray(c, at + ldc + 3 * L);
+            c20.mul(va).intoArray(c, at + 2 * ldc);
+            c21.mul(va).intoArray(c, at + 2 * ldc + L);
+            c22.mul(va).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.mul(va).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.mul(va).intoArray(c, at + 3 * ldc);
+            c31.mul(va).intoArray(c, at + 3 * ldc + L);
+            c32.mul(va).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.mul(va).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.mul(va).intoArray(c, at + 4 * ldc);
+            c41.mul(va).intoArray(c, at + 4 * ldc + L);
+            c42.mul(va).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.mul(va).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.mul(va).intoArray(c, at + 5 * ldc);
+            c51.mul(va).intoArray(c, at + 5 * ldc + L);
+            c52.mul(va).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.mul(va).intoArray(c, at + 5 * ldc + 3 * L);
+        } else if (beta == 1f) {
+            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L)).intoArray(c, at + 2 * L);
+            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L)).intoArray(c, at + 3 * L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
+            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L)).intoArray(c, at + ldc + 2 * L);
+            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L)).intoArray(c, at + ldc + 3 * L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
+            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L)).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L)).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
+            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L)).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L)).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L)).intoArray(c, at + 4 * ldc + L);
+            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L)).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L)).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L)).intoArray(c, at + 5 * ldc + L);
+            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L)).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L)).intoArray(c, at + 5 * ldc + 3 * L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
+            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L).mul(vb)).intoArray(c, at + 2 * L);
+            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L).mul(vb)).intoArray(c, at + 3 * L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
+            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L).mul(vb)).intoArray(c, at + ldc + 2 * L);
+            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L).mul(vb)).intoArray(c, at + ldc + 3 * L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L).mul(vb)).intoArray(c, at + 2 * ldc + 2 * L);
+            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L).mul(vb)).intoArray(c, at + 2 * ldc + 3 * L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L).mul(vb)).intoArray(c, at + 3 * ldc + 2 * L);
+            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L).mul(vb)).intoArray(c, at + 3 * ldc + 3 * L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc).mul(vb)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
+            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L).mul(vb)).intoArray(c, at + 4 * ldc + 2 * L);
+            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L).mul(vb)).intoArray(c, at + 4 * ldc + 3 * L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc).mul(vb)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
+            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L).mul(vb)).intoArray(c, at + 5 * ldc + 2 * L);
+            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L).mul(vb)).intoArray(c, at + 5 * ldc + 3 * L);
+        }
+    }
+
+    // ---------------------------------------------------------------- matrix-vector (m == 1 or n == 1)
+
+    /**
+     * m == 1 or n == 1: packing would cost as much as the product, so the vector side is gathered
+     * (if strided) and the matrix read in place, either as dot products of its contiguous rows or as
+     * a sum of scaled contiguous rows (axpy).
+     */
+    private static void gemv(boolean transA, boolean transB, int m, int n, int k,
+                             float alpha, float[] a, int aOffset, int lda,
+                             float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc, int threads) {
+        Workspace ws = WORKSPACE.get();
+        if (n == 1) {
+            // y (m, stride ldc) = op(A) x with x = op(B)(:, 0)
+            float[] x = b;
+            int xOff = bOffset;
+            if (!transB && ldb != 1) {
+                x = ws.v(k);
+                xOff = 0;
+                for (int p = 0; p < k; p++) {
+                    x[p] = b[bOffset + p * ldb];
+                }
+            }
+            if (!transA) {
+                dotRows(a, aOffset, lda, k, x, xOff, alpha, beta, c, cOffset, ldc, m, threads);
+            } else {
+                axpyRows(a, aOffset, lda, k, x, xOff, 1, alpha, beta, c, cOffset, ldc, m, threads);
+            }
+        } else {
+            // y (n, contiguous) = x^T op(B) with x = op(A)(0, :)
+            float[] x = a;
+            int xOff = aOffset;
+            int xStride = transA ? lda : 1;
+            if (transB) {
+                if (xStride != 1) {
+                    x = ws.v(k);
+                    xOff = 0;
+                    for (int p = 0; p < k; p++) {
+                        x[p] = a[aOffset + p * lda];
+                    }
+                }
+                dotRows(b, bOffset, ldb, k, x, xOff, alpha, beta, c, cOffset, 1, n, threads);
+            } else {
+                axpyRows(b, bOffset, ldb, k, x, xOff, xStride, alpha, beta, c, cOffset, 1, n, threads);
+            }
+        }
+    }
+
+    /** y[r*ys] = alpha * dot(row r of M, x) + beta * y[r*ys] for r in [0, rows); rows of length k. */
+    private static void dotRows(float[] mat, int off, int ld, int k, float[] x, int xOff,
+                                float alpha, float beta, float[] y, int yOff, int ys, int rows, int threads) {
+        Parallel.RangeBody body = (from, to) -> {
+            for (int r = from; r < to; r++) {
+                float d = dot(mat, off + r * ld, x, xOff, k);
+                int at = yOff + r * ys;
+                y[at] = combine(d, alpha, beta, y[at]);
+            }
+        };
+        if (threads == 1) {
+            body.run(0, rows);
+        } else {
+            Parallel.forRange(rows, 64, body);
+        }
+    }
+
+    private static float dot(float[] u, int uOff, float[] v, int vOff, int k) {
+        FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+        int p = 0;
+        for (; p <= k - 4 * L; p += 4 * L) {
+            s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
+            s1 = FloatVector.fromArray(S, u, uOff + p + L).fma(FloatVector.fromArray(S, v, vOff + p + L), s1);
+            s2 = FloatVector.fromArray(S, u, uOff + p + 2 * L).fma(FloatVector.fromArray(S, v, vOff + p + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, u, uOff + p + 3 * L).fma(FloatVector.fromArray(S, v, vOff + p + 3 * L), s3);
+        }
+        for (; p <= k - L; p += L) {
+            s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
+        }
+        // Lanes summed in a fixed order: reduceLanes(ADD) may associate differently once intrinsified,
+        // which would make a result depend on JIT state.
+        FloatVector s = s0.add(s1).add(s2.add(s3));
+        float sum = 0f;
+        for (int i = 0; i < L; i++) {
+            sum += s.lane(i);
+        }
+        for (; p < k; p++) {
+            sum = Math.fma(u[uOff + p], v[vOff + p], sum);
+        }
+        return sum;
+    }
+
+    /**
+     * y[j*ys] = alpha * sum_p x[p] * M[p][j] + beta * y[j*ys] for j in [0, cols): M has k rows of
+     * stride ld; each column's sum runs over p in order, so vector lanes and the scalar tail agree.
+     */
+    private static void axpyRows(float[] mat, int off, int ld, int k, float[] x, int xOff, int xStride,
+                                 float alpha, float beta, float[] y, int yOff, int ys, int cols, int threads) {
+        Parallel.RangeBody body = (from, to) -> {
+            float[] t = WORKSPACE.get().t(to - from);
+            java.util.Arrays.fill(t, 0, to - from, 0f);
+            int w = to - from;
+            for (int p = 0; p < k; p++) {
+                float xp = x[xOff + p * xStride];
+                FloatVector xv = FloatVector.broadcast(S, xp);
+                int row = off + p * ld + from;
+                int j = 0;
+                for (; j <= w - L; j += L) {
+                    FloatVector.fromArray(S, mat, row + j).fma(xv, FloatVector.fromArray(S, t, j)).intoArray(t, j);
+                }
+                for (; j < w; j++) {
+                    t[j] = Math.fma(mat[row + j], xp, t[j]);
+                }
+            }
+            for (int j = 0; j < w; j++) {
+                int at = yOff + (from + j) * ys;
+                y[at] = combine(t[j], alpha, beta, y[at]);
+            }
+        };
+        if (threads == 1) {
+            body.run(0, cols);
+        } else {
+            // Column ranges are multiples of L so the split never moves a column between vector and
+            // scalar code (both round the same anyway, this keeps the vector part long).
+            int chunks = (cols + L - 1) / L;
+            Parallel.forRange(chunks, 16, (f, t) -> body.run(f * L, Math.min(cols, t * L)));
         }
     }
 }

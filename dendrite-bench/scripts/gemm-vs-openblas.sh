@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Dendrite's sgemm (JMH) against NumPy/OpenBLAS on the same shapes and thread counts, in one run.
+#
+#   dendrite-bench/scripts/gemm-vs-openblas.sh           # full run, about 6-7 minutes
+#   dendrite-bench/scripts/gemm-vs-openblas.sh --quick   # about 2 minutes, fewer/shorter samples
+#   SHAPES=sq1024,fc1.fwd THREADS=2 dendrite-bench/scripts/gemm-vs-openblas.sh
+#
+# Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PYTHON (default /usr/bin/python3,
+# Debian's python3-numpy + python3-threadpoolctl; OpenBLAS comes from libopenblas0-pthread), OUT
+# (directory for the raw JSON, default dendrite-bench/target/gemm-vs-openblas).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+python="${PYTHON:-/usr/bin/python3}"
+shapes="${SHAPES:-sq256,sq512,sq1024,sq2048,fc1.fwd,fc1.dW,fc1.dX,fc2.fwd,fc2.dW,fc2.dX,fc3.fwd,fc3.dW,fc3.dX}"
+threads="${THREADS:-1,2}"
+out="${OUT:-$root/dendrite-bench/target/gemm-vs-openblas}"
+jar="$root/dendrite-bench/target/benchmarks.jar"
+
+# JMH: warm-up and measurement iterations of 1 s; NumPy: samples of 0.2 s.
+jmh_opts=(-wi 4 -w 1s -i 7 -r 1s -f 1)
+np_opts=(--reps 9 --sample 0.2 --warmup 0.5)
+if [[ "${1:-}" == "--quick" ]]; then
+  jmh_opts=(-wi 3 -w 500ms -i 3 -r 500ms -f 1)
+  np_opts=(--reps 3 --sample 0.1 --warmup 0.3)
+elif [[ -n "${1:-}" ]]; then
+  echo "usage: $0 [--quick]" >&2
+  exit 2
+fi
+
+if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+  echo "JAVA_HOME=$JAVA_HOME is not a JDK 25+" >&2
+  exit 1
+fi
+if [[ ! -f "$jar" ]]; then
+  echo "== building $jar" >&2
+  (cd "$root" && ./mvnw -q -DskipTests -pl dendrite-bench -am package)
+fi
+mkdir -p "$out"
+
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
+     "AVX-512: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+echo "== Dendrite (JMH): shapes $shapes, threads $threads" >&2
+"$JAVA_HOME/bin/java" -jar "$jar" GemmBenchmark -p shape="$shapes" -p threads="$threads" \
+  "${jmh_opts[@]}" -rf json -rff "$out/jmh.json" > "$out/jmh.log"
+grep -E '^GemmBenchmark.sgemm:gflop' "$out/jmh.log" >&2 || true
+
+echo "== NumPy/OpenBLAS" >&2
+# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are set on these machines and force the AVX2 kernels;
+# they are dropped for this one command only.
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS \
+  "$python" "$here/gemm_vs_openblas.py" numpy --shapes "$shapes" --threads "$threads" "${np_opts[@]}" \
+  --out "$out/numpy.json"
+
+echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+"$python" "$here/gemm_vs_openblas.py" table --jmh "$out/jmh.json" --numpy "$out/numpy.json" | tee "$out/table.txt"
