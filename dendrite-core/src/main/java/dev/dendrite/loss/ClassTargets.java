@@ -24,17 +24,19 @@ final class ClassTargets {
             if (value == ignoreIndex) {
                 indices[i] = -1;
             } else if (value != Math.rint(value) || value < 0 || value >= classes) {
-                String shown = value == Math.rint(value) && !Float.isInfinite(value)
-                        ? String.valueOf((long) value) : String.valueOf(value);
-                throw new IndexOutOfBoundsException(loss + ": target " + shown + " at position " + i + " is "
-                        + (value == Math.rint(value) ? "out of range for " + classes + " classes"
-                        : "not a class index") + (ignoreIndex < 0 || ignoreIndex >= classes
-                        ? "" : " (and is not the ignore index " + ignoreIndex + ")"));
+                throw new IndexOutOfBoundsException(loss + ": target " + describe(value) + " at position " + i
+                        + (value == Math.rint(value) ? " is out of range for " + classes + " classes" : " is not a class index")
+                        + (ignoreIndex == -100 ? "" : " (ignoreIndex is " + ignoreIndex + ")"));
             } else {
                 indices[i] = (int) value;
             }
         }
         return indices;
+    }
+
+    /** A target value as an error message shows it: integers without ".0". */
+    private static String describe(float value) {
+        return value == Math.rint(value) && !Float.isInfinite(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** The divisor of the weighted mean: the summed weights of the targets that are not ignored (their count without weights). */
