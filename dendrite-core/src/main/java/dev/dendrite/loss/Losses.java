@@ -33,7 +33,7 @@ final class Losses {
         };
     }
 
-    /** A detached copy of an elementwise weight, checked to broadcast to shapes it is later applied to. */
+    /** A detached copy of an elementwise weight (checked against each prediction by {@link #requireBroadcastsTo}). */
     static Tensor copyWeight(Tensor weight) {
         return Objects.requireNonNull(weight, "weight must not be null").detach().copy();
     }
