@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers (and a machine that dies mid-save) see either the old content or the
@@ -34,8 +35,9 @@ public final class AtomicFile {
         Path directory = absolute.getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            temporary = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            // CREATE_NEW with default permissions: the saved file gets the umask like any other, not createTempFile's 0600.
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.write(channel);
                 channel.force(true);
             }

@@ -19,6 +19,7 @@ import dev.dendrite.nn.Softmax;
 import dev.dendrite.nn.Softplus;
 import dev.dendrite.nn.Tanh;
 import dev.dendrite.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,15 +39,16 @@ final class TestModels {
                 new Linear(16, 16), new ELU(0.7f),
                 new Sequential(new Linear(16, 16), new GELU(), new SiLU()),
                 new Linear(16, 16), new Softplus(), new Tanh(), new Sigmoid(), new Identity(),
-                new Linear(16, 6), new LogSoftmax(1), new Softmax(-1),
+                new Linear(16, 6), new Softmax(-1), new Linear(6, 6), new LogSoftmax(1),
                 new Perceptron(6, new LeakyReLU(0.05f)));
     }
 
     /** A scaler-like preprocessing with class names. */
     static Preprocessing standardScaler() {
-        return new Preprocessing("standard",
-                Map.of("mean", Tensor.of(0.5f, -1.25f, Float.MIN_VALUE), "std", Tensor.of(new float[] {1f, 2f, 3f, 4f}, 2, 2)),
-                List.of("benign", "malignant"));
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        params.put("mean", Tensor.of(0.5f, -1.25f, Float.MIN_VALUE));
+        params.put("std", Tensor.of(new float[] {1f, 2f, 3f, 4f}, 2, 2));
+        return new Preprocessing("standard", params, List.of("benign", "malignant"));
     }
 
     /** A fixed input for {@link #everyLayer()}. */
