@@ -3,6 +3,7 @@ package dev.dendrite.io;
 import dev.dendrite.nn.Module;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns one kind of module into the architecture JSON of a model file and back: a type name plus a
@@ -52,7 +53,7 @@ public interface ModuleCodec<M extends Module> {
     }
 
     /** A codec for a module without hyper-parameters, built by {@code constructor}. */
-    static <M extends Module> ModuleCodec<M> stateless(String type, Class<M> moduleClass, java.util.function.Supplier<M> constructor) {
+    static <M extends Module> ModuleCodec<M> stateless(String type, Class<M> moduleClass, Supplier<M> constructor) {
         return of(type, moduleClass, (module, config) -> { }, config -> constructor.get());
     }
 }
