@@ -27,17 +27,17 @@ final class Checksum {
 
     /** Starts a checksum over the header described by {@code entries} and {@code metadata} (whose own {@link #KEY} is ignored). */
     Checksum(List<TensorEntry> entries, Map<String, String> metadata) {
-        StringBuilder canonical = new StringBuilder();
-        entries.stream().sorted(Comparator.comparing(TensorEntry::name)).forEach(entry -> canonical
-                .append(entry.name()).append('\0').append(entry.dtype()).append('\0')
-                .append(Arrays.toString(entry.shape())).append('\0')
-                .append(entry.begin()).append('\0').append(entry.end()).append('\n'));
+        entries.stream().sorted(Comparator.comparing(TensorEntry::name)).forEach(entry -> text(entry.name() + '\0'
+                + entry.dtype() + '\0' + Arrays.toString(entry.shape()) + '\0' + entry.begin() + '\0' + entry.end() + '\n'));
         new TreeMap<>(metadata).forEach((key, value) -> {
             if (!key.equals(KEY)) {
-                canonical.append(key).append('\0').append(value).append('\n');
+                text(key + '\0' + value + '\n');
             }
         });
-        crc.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void text(String text) {
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds the remaining bytes of {@code data} (the data section, in file order); leaves its position unchanged. */

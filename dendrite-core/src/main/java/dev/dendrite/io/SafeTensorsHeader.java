@@ -1,8 +1,9 @@
 package dev.dendrite.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The JSON header of a safetensors file, parsed and checked against the size of the data section
  * before a single tensor byte is read: every entry has a known dtype, a shape whose element count fits
  * a Java array and matches its byte range, and the ranges tile the data section exactly (no overlap, no
- * gap, nothing outside).
+ * gap, nothing outside). It is read as a token stream, without a JSON tree, so even a header at the size
+ * limit holding a million tiny entries costs little more memory than the entries themselves.
  */
 record SafeTensorsHeader(List<TensorEntry> entries, Map<String, String> metadata) {
 
@@ -27,68 +29,101 @@ record SafeTensorsHeader(List<TensorEntry> entries, Map<String, String> metadata
 
     /** Parses {@code bytes} (the header of {@code file}, whose data section holds {@code dataSize} bytes). */
     static SafeTensorsHeader parse(byte[] bytes, long dataSize, Path file) {
-        JsonNode root;
+        String text;
         try {
-            root = Json.parse(utf8(bytes));
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ModelFileException(file, "the header is not valid UTF-8");
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, "the header is " + e.getMessage(), e);
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw new ModelFileException(file, "the header is not a JSON object");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         List<TensorEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            if (field.getKey().equals(METADATA_KEY)) {
-                metadata = metadata(field.getValue(), file);
-            } else {
-                entries.add(entry(field.getKey(), field.getValue(), file));
+        try (JsonParser parser = Json.MAPPER.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ModelFileException(file, "the header is not a JSON object");
             }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals(METADATA_KEY)) {
+                    metadata = metadata(parser, file);
+                } else {
+                    entries.add(entry(name, parser, file));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new ModelFileException(file, "the header has content after its JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(file, "the header is invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "the header cannot be parsed: " + e.getMessage(), e);
         }
         checkTiling(entries, dataSize, file);
         return new SafeTensorsHeader(List.copyOf(entries), metadata);
     }
 
-    private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-    }
-
-    private static Map<String, String> metadata(JsonNode node, Path file) {
-        if (!node.isObject()) {
+    private static Map<String, String> metadata(JsonParser parser, Path file) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new ModelFileException(file, METADATA_KEY + " is not a JSON object");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!field.getValue().isTextual()) {
-                throw new ModelFileException(file, METADATA_KEY + " entry '" + field.getKey() + "' is not a string");
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw new ModelFileException(file, METADATA_KEY + " entry '" + key + "' is not a string");
             }
-            metadata.put(field.getKey(), field.getValue().textValue());
+            metadata.put(key, parser.getText());
         }
         return metadata;
     }
 
-    private static TensorEntry entry(String name, JsonNode node, Path file) {
+    private static TensorEntry entry(String name, JsonParser parser, Path file) throws IOException {
         String where = "tensor '" + name + "'";
-        if (!node.isObject()) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new ModelFileException(file, where + " is not described by a JSON object");
         }
-        JsonNode dtypeNode = node.get("dtype");
-        if (dtypeNode == null || !dtypeNode.isTextual()) {
+        String dtypeName = null;
+        long[] shape = null;
+        long[] offsets = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "dtype" -> {
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new ModelFileException(file, where + " has no dtype string");
+                    }
+                    dtypeName = parser.getText();
+                }
+                case "shape" -> shape = longs(parser, where + " shape", file);
+                case "data_offsets" -> offsets = longs(parser, where + " data_offsets", file);
+                default -> parser.skipChildren();
+            }
+        }
+        if (dtypeName == null) {
             throw new ModelFileException(file, where + " has no dtype string");
         }
-        DType dtype = dtype(dtypeNode.textValue(), where, file);
-        long[] shape = longs(node.get("shape"), where + " shape", -1, file);
-        long[] offsets = longs(node.get("data_offsets"), where + " data_offsets", 2, file);
-        long begin = offsets[0];
-        long end = offsets[1];
+        DType dtype = dtype(dtypeName, where, file);
+        if (shape == null) {
+            throw new ModelFileException(file, where + " shape is missing");
+        }
+        if (offsets == null) {
+            throw new ModelFileException(file, where + " data_offsets is missing");
+        }
+        if (offsets.length != 2) {
+            throw new ModelFileException(file, where + " data_offsets has " + offsets.length + " numbers, expected 2");
+        }
+        return checked(name, dtype, shape, offsets[0], offsets[1], file);
+    }
+
+    private static TensorEntry checked(String name, DType dtype, long[] shape, long begin, long end, Path file) {
+        String where = "tensor '" + name + "'";
         if (begin > end) {
-            throw new ModelFileException(file, where + " has data_offsets " + Arrays.toString(offsets) + " that end before they begin");
+            throw new ModelFileException(file, where + " has data_offsets [" + begin + ", " + end + "] that end before they begin");
         }
         long count = 1;
         for (long dim : shape) {
@@ -104,8 +139,8 @@ record SafeTensorsHeader(List<TensorEntry> entries, Map<String, String> metadata
         }
         if (count * dtype.bytes() != end - begin) {
             throw new ModelFileException(file, where + " has shape " + Arrays.toString(shape) + " of " + count + " " + dtype
-                    + " elements (" + count * dtype.bytes() + " bytes) but data_offsets " + Arrays.toString(offsets)
-                    + " span " + (end - begin) + " bytes");
+                    + " elements (" + count * dtype.bytes() + " bytes) but data_offsets [" + begin + ", " + end
+                    + "] span " + (end - begin) + " bytes");
         }
         int[] dims = new int[shape.length];
         for (int i = 0; i < dims.length; i++) {
@@ -125,23 +160,28 @@ record SafeTensorsHeader(List<TensorEntry> entries, Map<String, String> metadata
                 + "'; Dendrite reads " + Arrays.toString(DType.values()));
     }
 
-    /** A JSON array of non-negative integers; {@code length} -1 for any length. */
-    private static long[] longs(JsonNode node, String what, int length, Path file) {
-        if (!(node instanceof ArrayNode array)) {
+    /** The JSON array of non-negative integers at the parser's current token. */
+    private static long[] longs(JsonParser parser, String what, Path file) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new ModelFileException(file, what + " is missing or not a JSON array");
         }
-        if (length >= 0 && array.size() != length) {
-            throw new ModelFileException(file, what + " has " + array.size() + " numbers, expected " + length);
-        }
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            JsonNode value = array.get(i);
-            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-                throw new ModelFileException(file, what + " holds " + value + ", not a non-negative integer");
+        long[] values = new long[4];
+        int size = 0;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    || parser.getLongValue() < 0) {
+                throw new ModelFileException(file, what + " holds " + describe(parser, token) + ", not a non-negative integer");
             }
-            values[i] = value.longValue();
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = parser.getLongValue();
         }
-        return values;
+        return Arrays.copyOf(values, size);
+    }
+
+    private static String describe(JsonParser parser, JsonToken token) throws IOException {
+        return token.isStructStart() ? "a nested " + (token == JsonToken.START_ARRAY ? "array" : "object") : parser.getText();
     }
 
     /** The byte ranges, in order, must cover {@code [0, dataSize)} exactly once. */

@@ -75,7 +75,8 @@ class HostileFileTest {
 
     @Test
     void headerThatIsNotJsonOrNotUtf8() {
-        loading(raw("{\"a\": [", new byte[0])).hasMessageContaining("invalid JSON");
+        loading(raw("{\"a\": {\"dtype\": ", new byte[0])).hasMessageContaining("invalid JSON");
+        loading(raw("{} x", new byte[0])).hasMessageContaining("invalid JSON");
         loading(raw("[1, 2]", new byte[0])).hasMessageContaining("not a JSON object");
         byte[] bytes = RawFiles.bytes("{\"\u00e9\":1}", new byte[0]);
         bytes[10] = (byte) 0xFF;
