@@ -64,10 +64,15 @@ final class Json {
         if (node.isNumber()) {
             return Float.parseFloat(node.asText());
         }
-        if (node.isTextual() && SPECIAL_FLOATS.contains(node.textValue())) {
+        if (node.isTextual() && isSpecialFloat(node.textValue())) {
             return Float.parseFloat(node.textValue());
         }
         return null;
+    }
+
+    /** Whether {@code text} is one of the strings {@link #floatNode} writes for values JSON numbers cannot carry. */
+    static boolean isSpecialFloat(String text) {
+        return SPECIAL_FLOATS.contains(text);
     }
 
     /** A new empty JSON object. */

@@ -30,6 +30,12 @@ public final class Model {
     /** Metadata key of the preprocessing JSON. */
     public static final String PREPROCESSING_KEY = "dendrite.preprocessing";
 
+    /**
+     * The longest architecture JSON accepted, in characters: a network of 100,000 layers takes about 6 MB,
+     * and the JSON tree plus the modules built from it cost a few dozen times the text.
+     */
+    static final int MAX_ARCHITECTURE_CHARS = 16 << 20;
+
     private final Module module;
     private final Preprocessing preprocessing;
 
@@ -96,6 +102,10 @@ public final class Model {
             throw new ModelFileException(path, "has no " + Checksum.KEY + " to verify its content against");
         }
         String architecture = require(path, metadata, ARCHITECTURE_KEY);
+        if (architecture.length() > MAX_ARCHITECTURE_CHARS) {
+            throw new ModelFileException(path, ARCHITECTURE_KEY + " has " + architecture.length() + " characters, more than the "
+                    + MAX_ARCHITECTURE_CHARS + " accepted");
+        }
         String preprocessingJson = require(path, metadata, PREPROCESSING_KEY);
         long values = 0;
         for (Tensor tensor : file.tensors().values()) {

@@ -1,9 +1,12 @@
 package dev.dendrite.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dendrite.tensor.Tensor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,71 +45,133 @@ final class PreprocessingJson {
         return Json.write(root);
     }
 
-    /** Parses the entry; a malformed one fails with an {@link IllegalArgumentException} saying what is wrong. */
+    /**
+     * Parses the entry as a token stream (a scaler may hold millions of values; no JSON tree is built),
+     * reading each number from its exact text. A malformed entry fails with an
+     * {@link IllegalArgumentException} saying what is wrong; unknown fields are skipped.
+     */
     static Preprocessing read(String json) {
-        JsonNode root = Json.parse(json);
-        if (!root.isObject()) {
-            throw new IllegalArgumentException("preprocessing is not a JSON object");
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "preprocessing");
+            String kind = null;
+            List<String> classNames = null;
+            Map<String, Tensor> params = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "kind" -> kind = string(parser, token, "preprocessing kind");
+                    case "class_names" -> classNames = classNames(parser, token);
+                    case "params" -> params = params(parser, token);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("preprocessing has content after its JSON object");
+            }
+            if (kind == null || classNames == null || params == null) {
+                throw new IllegalArgumentException("preprocessing needs kind, class_names and params");
+            }
+            return new Preprocessing(kind, params, classNames);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("preprocessing is invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("preprocessing cannot be parsed: " + e.getMessage(), e);
         }
-        String kind = text(root.get("kind"), "preprocessing kind");
-        List<String> classNames = new ArrayList<>();
-        for (JsonNode name : array(root.get("class_names"), "preprocessing class_names")) {
-            classNames.add(text(name, "a class name"));
-        }
-        Map<String, Tensor> params = new LinkedHashMap<>();
-        JsonNode paramsNode = root.get("params");
-        if (paramsNode == null || !paramsNode.isObject()) {
-            throw new IllegalArgumentException("preprocessing params is missing or not a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> param : paramsNode.properties()) {
-            params.put(param.getKey(), tensor(param.getKey(), param.getValue()));
-        }
-        return new Preprocessing(kind, params, classNames);
     }
 
-    private static Tensor tensor(String name, JsonNode node) {
+    private static List<String> classNames(JsonParser parser, JsonToken token) throws IOException {
+        expect(parser, token, JsonToken.START_ARRAY, "preprocessing class_names");
+        List<String> names = new ArrayList<>();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+            names.add(string(parser, next, "a class name"));
+        }
+        return names;
+    }
+
+    private static Map<String, Tensor> params(JsonParser parser, JsonToken token) throws IOException {
+        expect(parser, token, JsonToken.START_OBJECT, "preprocessing params");
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            params.put(name, tensor(name, parser, parser.nextToken()));
+        }
+        return params;
+    }
+
+    private static Tensor tensor(String name, JsonParser parser, JsonToken token) throws IOException {
         String where = "preprocessing param '" + name + "'";
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(where + " is not a JSON object");
+        expect(parser, token, JsonToken.START_OBJECT, where);
+        int[] shape = null;
+        float[] values = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken next = parser.nextToken();
+            switch (field) {
+                case "shape" -> shape = shape(parser, next, where + " shape");
+                case "values" -> values = values(parser, next, where + " values");
+                default -> parser.skipChildren();
+            }
         }
-        ArrayNode shapeNode = array(node.get("shape"), where + " shape");
-        ArrayNode valuesNode = array(node.get("values"), where + " values");
-        int[] shape = new int[shapeNode.size()];
+        if (shape == null || values == null) {
+            throw new IllegalArgumentException(where + " needs a shape and values");
+        }
         long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            JsonNode dim = shapeNode.get(i);
-            if (!dim.isIntegralNumber() || !dim.canConvertToInt() || dim.intValue() < 0) {
-                throw new IllegalArgumentException(where + " shape holds " + dim + ", not a non-negative integer");
-            }
-            shape[i] = dim.intValue();
-            count = Math.min(count * shape[i], Long.MAX_VALUE / Integer.MAX_VALUE);
+        for (int dim : shape) {
+            count = Math.min(count * dim, Integer.MAX_VALUE + 1L);
         }
-        if (count != valuesNode.size()) {
-            throw new IllegalArgumentException(where + " has " + valuesNode.size() + " values for a shape of "
-                    + Arrays.toString(shape));
-        }
-        float[] values = new float[valuesNode.size()];
-        for (int i = 0; i < values.length; i++) {
-            Float value = Json.toFloat(valuesNode.get(i));
-            if (value == null) {
-                throw new IllegalArgumentException(where + " holds " + valuesNode.get(i) + ", not a number");
-            }
-            values[i] = value;
+        if (count != values.length) {
+            throw new IllegalArgumentException(where + " has " + values.length + " values for a shape of " + Arrays.toString(shape));
         }
         return Tensor.wrap(values, shape);
     }
 
-    private static String text(JsonNode node, String what) {
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(what + " is missing or not a string");
+    private static int[] shape(JsonParser parser, JsonToken token, String what) throws IOException {
+        expect(parser, token, JsonToken.START_ARRAY, what);
+        int[] dims = new int[4];
+        int size = 0;
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+            if (next != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT || parser.getIntValue() < 0) {
+                throw new IllegalArgumentException(what + " holds " + parser.getText() + ", not a non-negative integer");
+            }
+            if (size == dims.length) {
+                dims = Arrays.copyOf(dims, size * 2);
+            }
+            dims[size++] = parser.getIntValue();
         }
-        return node.textValue();
+        return Arrays.copyOf(dims, size);
     }
 
-    private static ArrayNode array(JsonNode node, String what) {
-        if (!(node instanceof ArrayNode array)) {
-            throw new IllegalArgumentException(what + " is missing or not a JSON array");
+    private static float[] values(JsonParser parser, JsonToken token, String what) throws IOException {
+        expect(parser, token, JsonToken.START_ARRAY, what);
+        float[] values = new float[16];
+        int size = 0;
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+            boolean number = next == JsonToken.VALUE_NUMBER_INT || next == JsonToken.VALUE_NUMBER_FLOAT;
+            if (!number && !(next == JsonToken.VALUE_STRING && Json.isSpecialFloat(parser.getText()))) {
+                throw new IllegalArgumentException(what + " holds " + parser.getText() + ", not a number");
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = Float.parseFloat(parser.getText());
         }
-        return array;
+        return Arrays.copyOf(values, size);
+    }
+
+    private static String string(JsonParser parser, JsonToken token, String what) throws IOException {
+        expect(parser, token, JsonToken.VALUE_STRING, what);
+        return parser.getText();
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what) throws IOException {
+        if (actual != expected) {
+            String kind = switch (expected) {
+                case START_OBJECT -> "a JSON object";
+                case START_ARRAY -> "a JSON array";
+                default -> "a string";
+            };
+            throw new IllegalArgumentException(what + " should be " + kind + ", is " + (actual == null ? "missing" : parser.getText()));
+        }
     }
 }

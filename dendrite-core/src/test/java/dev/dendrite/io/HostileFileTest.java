@@ -194,6 +194,19 @@ class HostileFileTest {
     }
 
     @Test
+    void anOversizedArchitectureIsRefusedBeforeParsing() {
+        String relus = "{\"type\":\"ReLU\"},".repeat(Model.MAX_ARCHITECTURE_CHARS / 15);
+        loading(rewrite(validModel(), Model.ARCHITECTURE_KEY, "{\"type\":\"Sequential\",\"config\":{\"layers\":[" + relus + "]}}"))
+                .hasMessageContaining("dendrite.architecture has").hasMessageContaining("characters, more than the 16777216 accepted");
+    }
+
+    @Test
+    void anArchitectureNestedTooDeeply() {
+        String deep = "{\"type\":\"Sequential\",\"config\":{\"layers\":[".repeat(200) + "]}}".repeat(200);
+        loading(rewrite(validModel(), Model.ARCHITECTURE_KEY, deep)).hasMessageContaining("nesting depth");
+    }
+
+    @Test
     void anArchitectureAskingForMoreParametersThanTheFileHoldsFailsBeforeAllocating() {
         loading(rewrite(validModel(), Model.ARCHITECTURE_KEY,
                 "{\"type\":\"Linear\",\"config\":{\"in\":100000,\"out\":100000,\"bias\":true}}"))
@@ -219,6 +232,14 @@ class HostileFileTest {
         loading(rewrite(validModel(), Model.PREPROCESSING_KEY,
                 "{\"kind\":\"standard\",\"class_names\":[],\"params\":{\"mean\":{\"shape\":[3],\"values\":[1,2]}}}"))
                 .hasMessageContaining("preprocessing param 'mean' has 2 values for a shape of [3]");
+        loading(rewrite(validModel(), Model.PREPROCESSING_KEY,
+                "{\"kind\":\"standard\",\"class_names\":[1],\"params\":{}}"))
+                .hasMessageContaining("a class name should be a string, is 1");
+        loading(rewrite(validModel(), Model.PREPROCESSING_KEY,
+                "{\"kind\":\"standard\",\"class_names\":[],\"params\":{\"m\":{\"shape\":[1],\"values\":[\"x\"]}}}"))
+                .hasMessageContaining("preprocessing param 'm' values holds x, not a number");
+        loading(rewrite(validModel(), Model.PREPROCESSING_KEY, "{\"kind\":\"standard\"}"))
+                .hasMessageContaining("preprocessing needs kind, class_names and params");
     }
 
     /** The file with one metadata entry replaced, re-checksummed as a deliberate attacker would. */
