@@ -66,6 +66,10 @@ public final class SafeTensors {
         Checksum checksum = new Checksum(entries, metadata);
         metadata.put(Checksum.KEY, Checksum.placeholder());
         byte[] placeholderHeader = header(entries, metadata);
+        if (placeholderHeader.length > Json.MAX_HEADER_BYTES) {
+            throw new IOException("the header would take " + placeholderHeader.length + " bytes, more than the "
+                    + Json.MAX_HEADER_BYTES + " any reader accepts");
+        }
         channel.position(8L + placeholderHeader.length);
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (Tensor tensor : tensors.values()) {
