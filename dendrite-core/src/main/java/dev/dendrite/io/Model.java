@@ -1,5 +1,6 @@
 package dev.dendrite.io;
 
+import dev.dendrite.data.Preprocessor;
 import dev.dendrite.nn.Module;
 import dev.dendrite.tensor.Tensor;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A trained network ready to be kept, moved and served: the {@link Module} plus the
@@ -57,6 +59,19 @@ public final class Model {
     /** The same model with the given preprocessing (which carries class names too). */
     public Model withPreprocessing(Preprocessing preprocessing) {
         return new Model(module, preprocessing);
+    }
+
+    /** The same model with a fitted scaler from {@code dev.dendrite.data} (class names are kept). */
+    public Model withScaler(Preprocessor scaler) {
+        return new Model(module, new Preprocessing(scaler.kind(), scaler.state(), preprocessing.classNames()));
+    }
+
+    /** The scaler the model's inputs need, rebuilt from the file; empty when there is none. */
+    public Optional<Preprocessor> scaler() {
+        if (preprocessing.kind().equals(Preprocessing.NONE.kind())) {
+            return Optional.empty();
+        }
+        return Optional.of(Preprocessor.restore(preprocessing.kind(), preprocessing.params()));
     }
 
     /** The network. */
