@@ -33,6 +33,13 @@ final class Codes {
         rows[size++] = code;
     }
 
+    /** Appends every row of {@code other}, in order. */
+    void addAll(Codes other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.names.get(other.rows[i]));
+        }
+    }
+
     /** The number of distinct values. */
     int distinct() {
         return names.size();

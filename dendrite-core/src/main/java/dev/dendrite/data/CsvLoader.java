@@ -3,6 +3,7 @@ package dev.dendrite.data;
 import dev.dendrite.tensor.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -42,42 +43,123 @@ final class CsvLoader {
     }
 
     CsvDataset load() {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(options.delimiter)
-                .setQuote(options.quote)
-                .setIgnoreEmptyLines(true)
-                .get();
-        try (Reader reader = open(); CSVParser parser = CSVParser.parse(reader, format)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord first = next(records, parser);
-            if (first == null) {
-                throw new DataFormatException(file, "the file is empty");
-            }
-            line = parser.getCurrentLineNumber();
-            List<String> names = options.header ? headerNames(first) : numberedNames(first.size());
-            prepare(CsvColumns.resolve(options, names));
-            if (!options.header) {
-                row(first);
-            }
-            for (CSVRecord record = next(records, parser); record != null; record = next(records, parser)) {
-                line = parser.getCurrentLineNumber();
-                row(record);
+        try {
+            List<CsvChunks.Chunk> chunks = CsvChunks.plan(file, options.charset, options.quote, DecodePool.cores());
+            if (chunks.isEmpty()) {
+                readSequentially();
+            } else {
+                readInParallel(chunks);
             }
         } catch (CharacterCodingException e) {
-            throw new DataFormatException(file, line + 1, -1, "not " + options.charset + " text; choose the file's"
-                    + " encoding with charset(...)", e);
+            throw notText(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return finish();
     }
 
-    private Reader open() throws IOException {
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), options.charset.newDecoder()), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    private CSVFormat format() {
+        return CSVFormat.DEFAULT.builder()
+                .setDelimiter(options.delimiter)
+                .setQuote(options.quote)
+                .setIgnoreEmptyLines(true)
+                .get();
+    }
+
+    private void readSequentially() throws IOException {
+        try (Reader reader = open(0, -1); CSVParser parser = CSVParser.parse(reader, format())) {
+            Iterator<CSVRecord> records = parser.iterator();
+            firstLine(next(records, parser));
+            rows(records, parser, 0);
+        }
+    }
+
+    /** Reads the first line here, then the rest in line-aligned chunks in parallel, merged in file order. */
+    private void readInParallel(List<CsvChunks.Chunk> chunks) throws IOException {
+        try (Reader reader = open(0, chunks.getFirst().start()); CSVParser parser = CSVParser.parse(reader, format())) {
+            firstLine(next(parser.iterator(), parser));
+        }
+        CsvLoader[] parts = new CsvLoader[chunks.size()];
+        DecodePool.forEach(chunks.size(), chunks.size(), k -> parts[k] = part(chunks.get(k)));
+        for (CsvLoader part : parts) {
+            absorb(part);
+        }
+    }
+
+    private void firstLine(CSVRecord first) {
+        if (first == null) {
+            throw new DataFormatException(file, "the file is empty");
+        }
+        line = 1;
+        List<String> names = options.header ? headerNames(first) : numberedNames(first.size());
+        prepare(CsvColumns.resolve(options, names));
+        if (!options.header) {
+            row(first);
+        }
+    }
+
+    private void rows(Iterator<CSVRecord> records, CSVParser parser, long lineOffset) throws CharacterCodingException {
+        for (CSVRecord record = next(records, parser); record != null; record = next(records, parser)) {
+            line = lineOffset + parser.getCurrentLineNumber();
+            row(record);
+        }
+    }
+
+    private CsvLoader part(CsvChunks.Chunk chunk) {
+        CsvLoader part = new CsvLoader(options);
+        part.prepare(columns);
+        part.line = chunk.firstLine() - 1;
+        try (Reader reader = open(chunk.start(), chunk.end()); CSVParser parser = CSVParser.parse(reader, format())) {
+            part.rows(parser.iterator(), parser, chunk.firstLine() - 1);
+        } catch (CharacterCodingException e) {
+            throw part.notText(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return part;
+    }
+
+    /** Appends the rows another loader read from a later part of the file. */
+    private void absorb(CsvLoader part) {
+        numeric.addAll(part.numeric);
+        for (int k = 0; k < oneHotCodes.length; k++) {
+            oneHotCodes[k].addAll(part.oneHotCodes[k]);
+        }
+        if (!targetIsText && !part.targetIsText) {
+            targetValues.addAll(part.targetValues);
+        }
+        targetIsText |= part.targetIsText;
+        if (targetCodes != null && part.targetCodes != null) {
+            targetCodes.addAll(part.targetCodes);
+            if (!targetIsText && options.targetKind == Csv.TargetKind.AUTO && targetCodes.distinct() > MAX_AUTO_CLASSES) {
+                targetCodes = null;
+            }
+        } else {
+            targetCodes = null;
+        }
+        if (targetIsText && targetCodes == null) {
+            throw new DataFormatException(file, -1, columns.target() + 1, "the target column '"
+                    + columns.names().get(columns.target()) + "' mixes text labels with over " + MAX_AUTO_CLASSES
+                    + " distinct numbers; pass classification() or regression()");
+        }
+        rows += part.rows;
+        dropped += part.dropped;
+    }
+
+    private DataFormatException notText(CharacterCodingException e) {
+        return new DataFormatException(file, line + 1, -1, "not " + options.charset + " text; choose the file's"
+                + " encoding with charset(...)", e);
+    }
+
+    /** A reader of bytes {@code [start, end)} ({@code end} -1: to the end), skipping a byte-order mark at the start. */
+    private Reader open(long start, long end) throws IOException {
+        InputStream in = end < 0 ? Files.newInputStream(file) : CsvChunks.open(file, start, end);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, options.charset.newDecoder()), 1 << 16);
+        if (start == 0) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
         }
         return reader;
     }

@@ -16,6 +16,15 @@ final class Floats {
         values[size++] = value;
     }
 
+    /** Appends every value of {@code other}. */
+    void addAll(Floats other) {
+        if (size + other.size > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + other.size, (int) Math.min(Integer.MAX_VALUE - 16, size * 2L)));
+        }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
+    }
+
     /** The number of values. */
     int size() {
         return size;

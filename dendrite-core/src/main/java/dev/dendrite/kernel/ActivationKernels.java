@@ -115,7 +115,7 @@ public final class ActivationKernels {
     }
 
     private static FloatVector elu(FloatVector x, float alpha) {
-        return x.min(0f).lanewise(VectorOperators.EXPM1).mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f));
+        return VectorMath.expm1(x.min(0f)).mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f));
     }
 
     /** The gradient of elu: {@code out = x > 0 ? g : g * alpha * e^x}. */
@@ -134,7 +134,7 @@ public final class ActivationKernels {
     }
 
     private static FloatVector eluGrad(FloatVector x, float alpha, FloatVector g) {
-        return x.min(0f).lanewise(VectorOperators.EXP).mul(alpha).mul(g).blend(g, x.compare(VectorOperators.GT, 0f));
+        return VectorMath.exp(x.min(0f)).mul(alpha).mul(g).blend(g, x.compare(VectorOperators.GT, 0f));
     }
 
     // ------------------------------------------------------------------ gelu
@@ -170,7 +170,7 @@ public final class ActivationKernels {
     }
 
     private static FloatVector geluGrad(FloatVector x, FloatVector g) {
-        FloatVector density = x.mul(x).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+        FloatVector density = VectorMath.exp(x.mul(x).mul(-0.5f)).mul(INV_SQRT_2PI);
         return x.fma(density, normalCdf(x)).mul(g);
     }
 
@@ -193,7 +193,7 @@ public final class ActivationKernels {
         p = p.mul(t).add(0.37409196f);
         p = p.mul(t).add(1.00002368f);
         p = p.mul(t).add(-1.26551223f);
-        FloatVector halfErfc = t.mul(0.5f).mul(z.mul(z).neg().add(p).lanewise(VectorOperators.EXP));
+        FloatVector halfErfc = t.mul(0.5f).mul(VectorMath.exp(z.mul(z).neg().add(p)));
         return ONE.sub(halfErfc).blend(halfErfc, x.compare(VectorOperators.LT, 0f));
     }
 
@@ -215,7 +215,7 @@ public final class ActivationKernels {
 
     /** With {@code e = e^-|x|}: {@code 1 / (1 + e)} for x >= 0 and {@code e / (1 + e)} for x < 0. */
     private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+        FloatVector e = VectorMath.exp(x.abs().neg());
         FloatVector r = ONE.div(e.add(1f));
         return r.blend(e.mul(r), x.compare(VectorOperators.LT, 0f));
     }
@@ -286,7 +286,7 @@ public final class ActivationKernels {
     }
 
     private static FloatVector softplus(FloatVector x) {
-        FloatVector smooth = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).add(x.max(0f));
+        FloatVector smooth = VectorMath.log1p(VectorMath.exp(x.abs().neg())).add(x.max(0f));
         return smooth.blend(x, x.compare(VectorOperators.GT, SOFTPLUS_THRESHOLD));
     }
 
@@ -316,11 +316,11 @@ public final class ActivationKernels {
         Chunks.run(n, (from, to) -> {
             int i = from;
             for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-                FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
+                VectorMath.tanh(FloatVector.fromArray(S, x, i)).intoArray(out, i);
             }
             if (i < to) {
                 VectorMask<Float> m = S.indexInRange(i, to);
-                FloatVector.fromArray(S, x, i, m).lanewise(VectorOperators.TANH).intoArray(out, i, m);
+                VectorMath.tanh(FloatVector.fromArray(S, x, i, m)).intoArray(out, i, m);
             }
         });
     }

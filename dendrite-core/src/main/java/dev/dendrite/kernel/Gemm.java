@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The algorithm is the GotoBLAS/BLIS one: op(B) is packed into {@code KC x NR} slivers, op(A) into
  * {@code MR x KC} slivers, and a register-tiled micro-kernel computes one {@code MR x NR} tile of C
- * with {@code MR * NR / lanes} vector accumulators. Transposition is absorbed by the packing
+ * with {@code MR * NR / lanes} vector accumulators (4 x 16 on AVX2, 6 x 64 on AVX-512). Transposition is absorbed by the packing
  * routines. Work is split over {@link Parallel} in chunks fixed by the shape, and every element of C
  * is summed in the same order whatever the split, so results are bit-identical across runs and
  * across thread counts.
@@ -62,11 +62,13 @@ public final class Gemm {
     }
 
     /*
-     * Default blocking. KC = 256: a 6 x 256 A sliver is 6 KB and a 256 x 16 B sliver 16 KB, together
-     * within a 32 KB L1. MC = 144 (tuned, see dendrite-bench/README.md): the 144 x 256 packed A block
-     * (144 KB) sits in a 512 KB L2 with room for the B slivers streaming past it. bCap = 2M floats
-     * (8 MB): all of B for n up to 2048 at k = 1024, and small enough to stay in a shared L3.
-     * System properties dendrite.gemm.{nv,mc,kc} override them for tuning experiments.
+     * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core). KC = 256: a 256 x 16 B sliver (16 KB)
+     * stays in L1 while 4 x 256 A slivers (4 KB each) stream past it. MC = 144: the packed A block
+     * (144 x 256 floats, 144 KB) stays in L2 with room for B slivers passing through. bCap = 2M floats
+     * (8 MB): all of B at once for n up to 2048 at k = 1024, within a shared L3. On the shared test
+     * machine MC in 48..288 and KC in 128..512 measured within noise of each other, so these are
+     * chosen by the cache sizes, not by a measured optimum. System properties dendrite.gemm.{nv,mc,
+     * kc,bcap} override them for tuning experiments.
      */
     static final Blocking DEFAULT = new Blocking(
             Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
@@ -75,8 +77,11 @@ public final class Gemm {
             Integer.getInteger("dendrite.gemm.bcap", 2 << 20));
 
     /**
-     * Products below this many floating-point operations (2mnk) run on the calling thread: handing
-     * work to a pool thread costs some microseconds, which at ~100 GFLOP/s is worth a few MFLOP.
+     * Products below this many floating-point operations (2mnk) run on the calling thread. A
+     * Parallel.forEach(2) round trip measured 15 us median (20-37 us when the worker had parked);
+     * at ~70 GFLOP/s per core a second core saves F/140 GFLOP/s, which beats 25 us from ~3.5 MFLOP.
+     * So the MLP's 10-wide last layer (0.3 MFLOP) runs inline, its 128 x 128 x 256 layer (8 MFLOP) in
+     * parallel.
      */
     static final long PARALLEL_FLOPS = Long.getLong("dendrite.gemm.parallelFlops", 4_000_000L);
 

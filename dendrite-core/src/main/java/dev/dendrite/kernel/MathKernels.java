@@ -29,11 +29,11 @@ public final class MathKernels {
         Chunks.run(n, (from, to) -> {
             int i = from;
             for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-                FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+                VectorMath.exp(FloatVector.fromArray(S, x, i)).intoArray(out, i);
             }
             if (i < to) {
                 VectorMask<Float> m = S.indexInRange(i, to);
-                FloatVector.fromArray(S, x, i, m).lanewise(VectorOperators.EXP).intoArray(out, i, m);
+                VectorMath.exp(FloatVector.fromArray(S, x, i, m)).intoArray(out, i, m);
             }
         });
     }
@@ -43,11 +43,11 @@ public final class MathKernels {
         Chunks.run(n, (from, to) -> {
             int i = from;
             for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-                FloatVector.fromArray(S, x, i).lanewise(VectorOperators.LOG).intoArray(out, i);
+                VectorMath.log(FloatVector.fromArray(S, x, i)).intoArray(out, i);
             }
             if (i < to) {
                 VectorMask<Float> m = S.indexInRange(i, to);
-                FloatVector.fromArray(S, x, i, m).lanewise(VectorOperators.LOG).intoArray(out, i, m);
+                VectorMath.log(FloatVector.fromArray(S, x, i, m)).intoArray(out, i, m);
             }
         });
     }
@@ -134,7 +134,7 @@ public final class MathKernels {
         if (p == 1f) {
             return x;
         }
-        return x.lanewise(VectorOperators.POW, p);
+        return VectorMath.pow(x, p);
     }
 
     /** The gradient of {@code x^p}: {@code out = g * p * x^(p-1)}; 0 when {@code p == 0}. */
@@ -252,8 +252,7 @@ public final class MathKernels {
                            float[] out, int outOff, int n) {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            load(a, aOff, aStep, i, m).lanewise(VectorOperators.POW, load(b, bOff, bStep, i, m))
-                    .intoArray(out, outOff + i, m);
+            VectorMath.pow(load(a, aOff, aStep, i, m), load(b, bOff, bStep, i, m)).intoArray(out, outOff + i, m);
         }
     }
 
@@ -271,12 +270,12 @@ public final class MathKernels {
             FloatVector vb = load(b, bOff, bStep, i, m);
             FloatVector vg = FloatVector.fromArray(S, g, outOff + i, m);
             if (ga != null) {
-                va.lanewise(VectorOperators.POW, vb.sub(1f)).mul(vb).mul(vg).intoArray(ga, outOff + i, m);
+                VectorMath.pow(va, vb.sub(1f)).mul(vb).mul(vg).intoArray(ga, outOff + i, m);
             }
             if (gb != null) {
                 VectorMask<Float> zeroBase = va.compare(VectorOperators.EQ, 0f).and(vb.compare(VectorOperators.GE, 0f));
                 FloatVector vy = FloatVector.fromArray(S, y, outOff + i, m);
-                vy.mul(va.lanewise(VectorOperators.LOG)).mul(vg).blend(ZERO, zeroBase).intoArray(gb, outOff + i, m);
+                vy.mul(VectorMath.log(va)).mul(vg).blend(ZERO, zeroBase).intoArray(gb, outOff + i, m);
             }
         }
     }

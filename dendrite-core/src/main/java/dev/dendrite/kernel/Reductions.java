@@ -161,7 +161,7 @@ public final class Reductions {
      * implementation, and the JIT-compiled intrinsic and the interpreter's fallback disagree in the
      * last bit, so the same sum would change as the program warms up.
      */
-    private static float sumLanes(FloatVector v) {
+    static float sumLanes(FloatVector v) {
         float sum = 0f;
         for (int lane = 0; lane < L; lane++) {
             sum += v.lane(lane);

@@ -83,7 +83,7 @@ public final class SoftmaxKernels {
             case LOG_SOFTMAX -> {
                 // (x - max) - log(sum) rather than x - (max + log(sum)): the latter rounds log(sum) to the ulp of max.
                 float max = max(x, off, n);
-                float logSum = (float) Math.log(expShifted(x, off, n, max, null));
+                float logSum = VectorMath.log(expShifted(x, off, n, max, null));
                 shift(x, off, n, max, logSum, out);
             }
             case SOFTMAX_GRAD -> softmaxGradRow(x, g, out, off, n, dot(g, x, off, n));
@@ -109,7 +109,7 @@ public final class SoftmaxKernels {
         FloatVector acc = FloatVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, x, off + i).sub(shift).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, off + i).sub(shift));
             if (out != null) {
                 e.intoArray(out, off + i);
             }
@@ -117,13 +117,13 @@ public final class SoftmaxKernels {
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector e = FloatVector.fromArray(S, x, off + i, m).sub(shift).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, off + i, m).sub(shift));
             if (out != null) {
                 e.intoArray(out, off + i, m);
             }
             acc = acc.add(e, m);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Reductions.sumLanes(acc);
     }
 
     private static void scale(float[] x, int off, int n, float factor) {
@@ -158,7 +158,7 @@ public final class SoftmaxKernels {
             VectorMask<Float> m = S.indexInRange(i, n);
             acc = FloatVector.fromArray(S, a, off + i, m).fma(FloatVector.fromArray(S, b, off + i, m), acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Reductions.sumLanes(acc);
     }
 
     private static float sum(float[] a, int off, int n) {
@@ -170,7 +170,7 @@ public final class SoftmaxKernels {
         if (i < n) {
             acc = acc.add(FloatVector.fromArray(S, a, off + i, S.indexInRange(i, n)));
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return Reductions.sumLanes(acc);
     }
 
     private static void softmaxGradRow(float[] y, float[] g, float[] out, int off, int n, float dot) {
@@ -189,12 +189,12 @@ public final class SoftmaxKernels {
     private static void logSoftmaxGradRow(float[] y, float[] g, float[] out, int off, int n, float sum) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector p = FloatVector.fromArray(S, y, off + i).lanewise(VectorOperators.EXP);
+            FloatVector p = VectorMath.exp(FloatVector.fromArray(S, y, off + i));
             p.mul(-sum).add(FloatVector.fromArray(S, g, off + i)).intoArray(out, off + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector p = FloatVector.fromArray(S, y, off + i, m).lanewise(VectorOperators.EXP);
+            FloatVector p = VectorMath.exp(FloatVector.fromArray(S, y, off + i, m));
             p.mul(-sum).add(FloatVector.fromArray(S, g, off + i, m)).intoArray(out, off + i, m);
         }
     }
@@ -225,8 +225,8 @@ public final class SoftmaxKernels {
                     int row = base + r * inner + start;
                     for (int c = 0; c < width; c += L) {
                         VectorMask<Float> m = S.indexInRange(c, width);
-                        FloatVector e = FloatVector.fromArray(S, x, row + c, m).sub(FloatVector.fromArray(S, a, c, m))
-                                .lanewise(VectorOperators.EXP);
+                        FloatVector e = VectorMath.exp(
+                                FloatVector.fromArray(S, x, row + c, m).sub(FloatVector.fromArray(S, a, c, m)));
                         if (kind == Kind.SOFTMAX) {
                             e.intoArray(out, row + c, m);
                         }
@@ -236,7 +236,7 @@ public final class SoftmaxKernels {
                 for (int c = 0; c < width; c += L) {
                     VectorMask<Float> m = S.indexInRange(c, width);
                     FloatVector sum = FloatVector.fromArray(S, b, c, m);
-                    (kind == Kind.SOFTMAX ? FloatVector.broadcast(S, 1f).div(sum) : sum.lanewise(VectorOperators.LOG))
+                    (kind == Kind.SOFTMAX ? FloatVector.broadcast(S, 1f).div(sum) : VectorMath.log(sum))
                             .intoArray(b, c, m);
                 }
                 for (int r = 0; r < n; r++) {
@@ -274,7 +274,7 @@ public final class SoftmaxKernels {
                         FloatVector vy = FloatVector.fromArray(S, x, row + c, m);
                         FloatVector va = FloatVector.fromArray(S, a, c, m);
                         (kind == Kind.SOFTMAX_GRAD ? vg.sub(va).mul(vy)
-                                : vy.lanewise(VectorOperators.EXP).mul(va).neg().add(vg)).intoArray(out, row + c, m);
+                                : VectorMath.exp(vy).mul(va).neg().add(vg)).intoArray(out, row + c, m);
                     }
                 }
             }

@@ -17,6 +17,11 @@ public final class ELU extends Module {
         this.alpha = alpha;
     }
 
+    /** The alpha: the limit of the output for large negative inputs is {@code -alpha}. */
+    public float alpha() {
+        return alpha;
+    }
+
     @Override
     protected String describe() {
         return "alpha=" + alpha;

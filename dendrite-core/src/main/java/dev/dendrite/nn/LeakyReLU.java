@@ -17,6 +17,11 @@ public final class LeakyReLU extends Module {
         this.slope = slope;
     }
 
+    /** The negative slope. */
+    public float slope() {
+        return slope;
+    }
+
     @Override
     protected String describe() {
         return "slope=" + slope;

@@ -1,6 +1,8 @@
 package dev.dendrite.nn;
 
+import dev.dendrite.io.Model;
 import dev.dendrite.tensor.Tensor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -147,6 +149,14 @@ public abstract class Module {
     /** Extra text shown after the class name in {@link #toString()}, e.g. {@code in=784, out=256}. */
     protected String describe() {
         return "";
+    }
+
+    /**
+     * Saves this module (architecture and weights) to one model file, atomically; shorthand for
+     * {@code Model.of(this).save(path)}. Read it back with {@link Model#load(Path)}.
+     */
+    public final void save(Path path) {
+        Model.of(this).save(path);
     }
 
     /** The module tree, one module per line, as PyTorch prints it. */

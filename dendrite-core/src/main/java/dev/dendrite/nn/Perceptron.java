@@ -33,6 +33,16 @@ public final class Perceptron extends Module {
         return linear.bias();
     }
 
+    /** The number of input features m. */
+    public int inputs() {
+        return linear.inFeatures();
+    }
+
+    /** The activation module g. */
+    public Module activation() {
+        return activation;
+    }
+
     /** {@code [batch, m] -> [batch, 1]}: the activation of the weighted sum plus bias. */
     @Override
     public Tensor forward(Tensor input) {

@@ -17,6 +17,11 @@ public final class Softmax extends Module {
         this.axis = axis;
     }
 
+    /** The axis it normalises along (negative counts from the end). */
+    public int axis() {
+        return axis;
+    }
+
     @Override
     protected String describe() {
         return "axis=" + axis;

@@ -23,14 +23,10 @@ public final class EarlyStopping implements Callback {
         AUTO
     }
 
-    private final String monitor;
+    private final Monitor monitor;
     private final int patience;
-    private double minDelta;
-    private Mode mode = Mode.AUTO;
     private boolean restoreBest;
 
-    private double best;
-    private int bestEpoch;
     private int wait;
     private int stoppedEpoch;
     private WeightSnapshot bestWeights;
@@ -40,19 +36,19 @@ public final class EarlyStopping implements Callback {
         if (patience < 0) {
             throw new IllegalArgumentException("EarlyStopping patience must be >= 0, got " + patience);
         }
-        this.monitor = monitor;
+        this.monitor = new Monitor("EarlyStopping", monitor);
         this.patience = patience;
     }
 
     /** An improvement must exceed {@code delta} to count; returns {@code this}. */
     public EarlyStopping minDelta(double delta) {
-        this.minDelta = Math.abs(delta);
+        monitor.minDelta(delta);
         return this;
     }
 
     /** Sets whether smaller or larger is better; returns {@code this}. */
     public EarlyStopping mode(Mode mode) {
-        this.mode = mode;
+        monitor.mode(mode);
         return this;
     }
 
@@ -64,8 +60,7 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onTrainBegin(TrainingContext context) {
-        best = maximising() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        bestEpoch = -1;
+        monitor.reset();
         wait = 0;
         stoppedEpoch = -1;
         bestWeights = null;
@@ -73,14 +68,7 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
-        Double value = logs.get(monitor);
-        if (value == null) {
-            throw new IllegalStateException("EarlyStopping monitors '" + monitor + "', but the epoch logged only "
-                    + logs.keySet() + (monitor.startsWith("val_") ? " (give validation data)" : ""));
-        }
-        if (improves(value)) {
-            best = value;
-            bestEpoch = epoch;
+        if (monitor.improves(epoch, monitor.valueIn(logs))) {
             wait = 0;
             if (restoreBest) {
                 bestWeights = WeightSnapshot.of(context.model());
@@ -92,7 +80,7 @@ public final class EarlyStopping implements Callback {
             stoppedEpoch = epoch;
             context.stopTraining(String.format(java.util.Locale.ROOT,
                     "early stopping after epoch %d: %s has not improved for %d epochs (best %.6g at epoch %d)",
-                    epoch + 1, monitor, wait, best, bestEpoch + 1));
+                    epoch + 1, monitor.name(), wait, monitor.best(), monitor.bestEpoch() + 1));
         }
     }
 
@@ -103,34 +91,14 @@ public final class EarlyStopping implements Callback {
         }
     }
 
-    private boolean improves(double value) {
-        if (Double.isNaN(value)) {
-            return false;
-        }
-        return maximising() ? value > best + minDelta : value < best - minDelta;
-    }
-
-    private boolean maximising() {
-        if (mode != Mode.AUTO) {
-            return mode == Mode.MAX;
-        }
-        String name = monitor.toLowerCase(java.util.Locale.ROOT);
-        for (String larger : new String[] {"acc", "auc", "precision", "recall", "f1", "r2"}) {
-            if (name.contains(larger)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The epoch (0-based) with the best monitored value, or -1 before any. */
     public int bestEpoch() {
-        return bestEpoch;
+        return monitor.bestEpoch();
     }
 
     /** The best monitored value seen. */
     public double best() {
-        return best;
+        return monitor.best();
     }
 
     /** The epoch (0-based) at which training was stopped, or -1 if it ran to the end. */
