@@ -38,6 +38,7 @@ import java.util.function.ToDoubleFunction;
  *   --data=/usr/share/datasets/fashion-mnist   --seed=42
  *   --jvm-args="-Xmx2g ..." extra options for every child JVM
  *   --out=dendrite-bench/target/e2e            logs, results.jsonl, table.txt
+ *   --from=OUT/results.jsonl  print the table of an earlier run again (same --batches/--threads), run nothing
  * </pre>
  */
 public final class TrainingBenchmark {
@@ -49,6 +50,12 @@ public final class TrainingBenchmark {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Options options = Options.parse(args);
+        if (options.from != null) {
+            List<RunResult> saved = Files.readAllLines(options.from, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("{")).map(RunResult::parse).toList();
+            System.out.print(table(saved, List.of(), options));
+            return;
+        }
         Path jar = ownJar();
         Path djlLib = jar.resolveSibling("djl-lib");
         Files.createDirectories(options.out.resolve("logs"));
@@ -142,15 +149,20 @@ public final class TrainingBenchmark {
     private static String table(List<RunResult> results, List<Double> loads, Options options) {
         var text = new java.io.ByteArrayOutputStream();
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
-        out.printf(Locale.ROOT, "%nFashion-MNIST MLP 784-256-128-10 ReLU, Adam 1e-3, cross-entropy; %d warm-up + %d measured "
-                        + "epoch(s), accuracy after %d; median of %d run(s) per configuration; %d cores%n",
-                options.warmup, options.epochs, options.warmup + options.epochs, options.repeats, Parallel.cores());
+        int runs = results.isEmpty() ? 0 : (int) (results.size() / Math.max(1, results.stream()
+                .map(r -> r.framework() + r.batch() + "/" + r.threads()).distinct().count()));
+        int epochs = results.isEmpty() ? options.epochs : results.getFirst().epochSeconds().length;
+        out.printf(Locale.ROOT, "%nFashion-MNIST MLP 784-256-128-10 ReLU, Adam 1e-3, cross-entropy; %d measured epoch(s) "
+                        + "after %d warm-up, accuracy after all; median of %d run(s) per configuration "
+                        + "(of 2: their mean); %d cores%n", epochs, options.warmup, runs, Parallel.cores());
         out.println("s/ep = wall seconds per epoch; speedup = PyTorch s/ep / Dendrite s/ep (> 1: Dendrite faster); "
                 + "cpu/e = CPU seconds per epoch, all threads of the process");
         out.println("RSS = peak resident set (VmHWM) of the child JVM in MB; D = Dendrite, P = PyTorch 2.7 via DJL");
-        out.printf(Locale.ROOT, "1-minute load average at the start of the runs: %.1f to %.1f%n",
-                loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-                loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+        if (!loads.isEmpty()) {
+            out.printf(Locale.ROOT, "1-minute load average at the start of the runs: %.1f to %.1f%n",
+                    loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+        }
         out.println();
         String header = String.format(Locale.ROOT,
                 "%5s %3s | %7s %7s %7s | %7s %7s %6s | %8s %8s | %6s %6s | %6s %6s %5s", "batch", "thr", "D s/ep",
@@ -173,6 +185,20 @@ public final class TrainingBenchmark {
                         batch, threads, dSec, pSec, ratio(pSec, dSec), dCpu, pCpu, ratio(pCpu, dCpu),
                         Fmnist.TRAIN_SIZE / dSec, Fmnist.TRAIN_SIZE / pSec, median(d, RunResult::testAccuracy),
                         median(p, RunResult::testAccuracy), dRss, pRss, ratio(dRss, pRss));
+            }
+        }
+        out.println();
+        out.println("Best epoch (fastest measured epoch of any run): the least disturbed figure on a shared machine");
+        String bestHeader = String.format(Locale.ROOT, "%5s %3s | %7s %7s %7s", "batch", "thr", "D s/ep", "P s/ep",
+                "speedup");
+        out.println(bestHeader);
+        out.println("-".repeat(bestHeader.length()));
+        for (int batch : options.batches) {
+            for (int threads : options.threads) {
+                double dBest = best(select(results, RunSpec.DENDRITE, batch, threads));
+                double pBest = best(select(results, RunSpec.PYTORCH, batch, threads));
+                out.printf(Locale.ROOT, "%5d %3d | %7.3f %7.3f %7s%n", batch, threads, dBest, pBest,
+                        ratio(pBest, dBest));
             }
         }
         out.println();
@@ -206,6 +232,10 @@ public final class TrainingBenchmark {
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
         return RunResult.median(runs.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).toArray());
+    }
+
+    private static double best(List<RunResult> runs) {
+        return runs.stream().flatMapToDouble(r -> Arrays.stream(r.epochSeconds())).min().orElse(Double.NaN);
     }
 
     private static String ratio(double numerator, double denominator) {
@@ -249,6 +279,7 @@ public final class TrainingBenchmark {
         long seed = 42;
         Path data = Path.of("/usr/share/datasets/fashion-mnist");
         Path out = Path.of("dendrite-bench/target/e2e");
+        Path from;
         List<String> jvmArgs = List.of();
 
         static Options parse(String[] args) {
@@ -277,6 +308,10 @@ public final class TrainingBenchmark {
                     case "--seed" -> o.seed = Long.parseLong(value);
                     case "--data" -> o.data = Path.of(value);
                     case "--out" -> o.out = Path.of(value);
+                    case "--from" -> {
+                        o.from = Path.of(value);
+                        o.out = o.from.toAbsolutePath().getParent();
+                    }
                     case "--jvm-args" -> o.jvmArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                     case "--help", "-h" -> {
                         System.out.println("see the Javadoc of " + TrainingBenchmark.class.getName()
