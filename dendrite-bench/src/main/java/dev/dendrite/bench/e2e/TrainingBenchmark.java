@@ -153,8 +153,8 @@ public final class TrainingBenchmark {
                 .map(r -> r.framework() + r.batch() + "/" + r.threads()).distinct().count()));
         int epochs = results.isEmpty() ? options.epochs : results.getFirst().epochSeconds().length;
         out.printf(Locale.ROOT, "%nFashion-MNIST MLP 784-256-128-10 ReLU, Adam 1e-3, cross-entropy; %d measured epoch(s) "
-                        + "after %d warm-up, accuracy after all; median of %d run(s) per configuration "
-                        + "(of 2: their mean); %d cores%n", epochs, options.warmup, runs, Parallel.cores());
+                        + "after %d warm-up, accuracy after all; median of %d run(s) per configuration%s; %d cores%n", epochs,
+                options.warmup, runs, runs == 2 ? " (of 2: their mean)" : "", Parallel.cores());
         out.println("s/ep = wall seconds per epoch; speedup = PyTorch s/ep / Dendrite s/ep (> 1: Dendrite faster); "
                 + "cpu/e = CPU seconds per epoch, all threads of the process");
         out.println("RSS = peak resident set (VmHWM) of the child JVM in MB; D = Dendrite, P = PyTorch 2.7 via DJL");
