@@ -1,5 +1,6 @@
 package dev.dendrite.train;
 
+import dev.dendrite.tensor.Tensor;
 import java.util.Map;
 
 /**
@@ -27,5 +28,17 @@ public interface Callback {
 
     /** After the last epoch, or when training stopped early. */
     default void onTrainEnd(TrainingContext context) {
+    }
+
+    /**
+     * What this callback has learnt so far (a best value, a patience count, a schedule's position), by
+     * name, for checkpoints; empty for stateless callbacks.
+     */
+    default Map<String, Tensor> state() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #state()} returned, when training resumes from a checkpoint (after {@link #onTrainBegin}). */
+    default void loadState(Map<String, Tensor> state) {
     }
 }

@@ -11,6 +11,7 @@ import dev.dendrite.nn.Module;
 import dev.dendrite.optim.Optimizer;
 import dev.dendrite.tensor.Tensor;
 import dev.dendrite.train.metric.Metric;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class Trainer {
     private boolean nanGuard = true;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
+    private String checkpointFile;
+    private Path resumeFile;
 
     private Trainer(Module model) {
         this.model = model;
@@ -121,6 +124,25 @@ public final class Trainer {
     /** Callbacks run at the loop's hooks, in order. */
     public Trainer callbacks(Callback... callbacks) {
         this.callbacks.addAll(List.of(callbacks));
+        return this;
+    }
+
+    /**
+     * Writes a checkpoint (model, optimizer and callback states, epoch, history) to {@code file} after
+     * every epoch, atomically; a {@code {epoch}} in the name is replaced by the epoch number.
+     */
+    public Trainer checkpoint(Path file) {
+        this.checkpointFile = file.toString();
+        return this;
+    }
+
+    /**
+     * Continues the run saved in the checkpoint {@code file} instead of starting afresh: the model,
+     * optimizer and callbacks (set up as for the original run) get their saved state, and training goes
+     * on from the epoch after the saved one, giving the same weights as a run never interrupted.
+     */
+    public Trainer resume(Path file) {
+        this.resumeFile = file;
         return this;
     }
 
@@ -206,7 +228,7 @@ public final class Trainer {
 
         private final Dataset validation;
         private final DataLoader loader;
-        private final History history = new History();
+        private History history = new History();
         private String stopReason;
         private WeightSnapshot best;
         private double bestScore = Double.POSITIVE_INFINITY;
@@ -218,15 +240,38 @@ public final class Trainer {
         }
 
         History execute() {
-            model.reseed(Tensor.generator(seed));
+            int start = 0;
+            Checkpoint.Progress restored = null;
+            if (resumeFile != null) {
+                restored = Checkpoint.load(resumeFile, model, optimizer, callbacks.size());
+                if (restored.seed() != seed) {
+                    throw new IllegalStateException(resumeFile + " was written by a run with seed " + restored.seed()
+                            + "; resume it with .seed(" + restored.seed() + "), not " + seed);
+                }
+                history = restored.history();
+                start = restored.epochsDone();
+                restoreGuard(restored.guard());
+            }
             model.train();
             callbacks.forEach(callback -> callback.onTrainBegin(this));
-            if (nanGuard) {
+            if (restored != null) {
+                for (int i = 0; i < callbacks.size(); i++) {
+                    if (!restored.callbackStates().get(i).isEmpty()) {
+                        callbacks.get(i).loadState(restored.callbackStates().get(i));
+                    }
+                }
+            }
+            if (nanGuard && best == null) {
                 best = WeightSnapshot.of(model);
             }
             try {
-                for (int epoch = 0; epoch < epochs && stopReason == null; epoch++) {
+                for (int epoch = start; epoch < epochs && stopReason == null; epoch++) {
                     runEpoch(epoch);
+                    if (checkpointFile != null) {
+                        Checkpoint.save(Path.of(checkpointFile.replace("{epoch}", Integer.toString(epoch + 1))),
+                                model, optimizer, callbacks, new Checkpoint.Progress(epoch + 1, seed, history,
+                                        guardState(), List.of()));
+                    }
                 }
             } finally {
                 if (stopReason != null) {
@@ -237,10 +282,36 @@ public final class Trainer {
             return history;
         }
 
+        private Map<String, Tensor> guardState() {
+            if (!nanGuard || best == null) {
+                return Map.of();
+            }
+            Map<String, Tensor> state = new LinkedHashMap<>();
+            state.put("score", dev.dendrite.optim.StateDicts.scalar(bestScore));
+            best.tensors().forEach((name, tensor) -> state.put("weights." + name, tensor));
+            return state;
+        }
+
+        private void restoreGuard(Map<String, Tensor> state) {
+            if (!nanGuard || state.isEmpty()) {
+                return;
+            }
+            bestScore = dev.dendrite.optim.StateDicts.readScalar(state, "score");
+            Map<String, Tensor> weights = new LinkedHashMap<>();
+            state.forEach((name, tensor) -> {
+                if (name.startsWith("weights.")) {
+                    weights.put(name.substring("weights.".length()), tensor);
+                }
+            });
+            best = WeightSnapshot.of(weights);
+        }
+
         private void runEpoch(int epoch) {
             long start = System.nanoTime();
             callbacks.forEach(callback -> callback.onEpochBegin(epoch, this));
             model.train();
+            // Dropout masks come from (seed, epoch) alone, so a resumed run draws the same ones.
+            model.reseed(Tensor.generator(seed * 0x9E3779B97F4A7C15L + epoch));
             metrics.forEach(Metric::reset);
             double lossSum = 0;
             long count = 0;

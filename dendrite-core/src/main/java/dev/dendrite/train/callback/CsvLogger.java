@@ -1,6 +1,7 @@
 package dev.dendrite.train.callback;
 
 import dev.dendrite.train.Callback;
+import dev.dendrite.train.History;
 import dev.dendrite.train.TrainingContext;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Writes one CSV row per epoch ({@code epoch}, then every logged name) to a file, flushed after each
- * epoch so a crashed run keeps its history, as Keras's {@code CSVLogger}.
+ * epoch so a crashed run keeps its history, as Keras's {@code CSVLogger}. A run resumed from a
+ * checkpoint starts the file with the epochs done before.
  */
 public final class CsvLogger implements Callback {
 
@@ -37,6 +39,10 @@ public final class CsvLogger implements Callback {
             }
             writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             columns = null;
+            History earlier = context.history();
+            for (int epoch = 0; epoch < earlier.epochs(); epoch++) {
+                writeRow(epoch, earlier.epoch(epoch));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the training log " + file + ": " + e.getMessage(), e);
         }
@@ -45,22 +51,26 @@ public final class CsvLogger implements Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingContext context) {
         try {
-            if (columns == null) {
-                columns = new ArrayList<>(logs.keySet());
-                writer.write("epoch," + String.join(",", columns));
-                writer.newLine();
-            }
-            StringBuilder row = new StringBuilder().append(epoch + 1);
-            for (String column : columns) {
-                Double value = logs.get(column);
-                row.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.8g", value));
-            }
-            writer.write(row.toString());
-            writer.newLine();
-            writer.flush();
+            writeRow(epoch, logs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the training log " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void writeRow(int epoch, Map<String, Double> logs) throws IOException {
+        if (columns == null) {
+            columns = new ArrayList<>(logs.keySet());
+            writer.write("epoch," + String.join(",", columns));
+            writer.newLine();
+        }
+        StringBuilder row = new StringBuilder().append(epoch + 1);
+        for (String column : columns) {
+            Double value = logs.get(column);
+            row.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.8g", value));
+        }
+        writer.write(row.toString());
+        writer.newLine();
+        writer.flush();
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.dendrite.train.callback;
 import dev.dendrite.train.Callback;
 import dev.dendrite.train.TrainingContext;
 import dev.dendrite.train.WeightSnapshot;
+import dev.dendrite.optim.StateDicts;
+import dev.dendrite.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -89,6 +92,29 @@ public final class EarlyStopping implements Callback {
         if (restoreBest && bestWeights != null) {
             bestWeights.restore(context.model());
         }
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> state = new LinkedHashMap<>(monitor.state());
+        state.put("wait", StateDicts.scalar(wait));
+        if (bestWeights != null) {
+            bestWeights.tensors().forEach((name, tensor) -> state.put("best_weights." + name, tensor));
+        }
+        return state;
+    }
+
+    @Override
+    public void loadState(Map<String, Tensor> state) {
+        monitor.loadState(state);
+        wait = (int) StateDicts.readLong(state, "wait", 0, Integer.MAX_VALUE);
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        state.forEach((name, tensor) -> {
+            if (name.startsWith("best_weights.")) {
+                weights.put(name.substring("best_weights.".length()), tensor);
+            }
+        });
+        bestWeights = weights.isEmpty() ? null : WeightSnapshot.of(weights);
     }
 
     /** The epoch (0-based) with the best monitored value, or -1 before any. */

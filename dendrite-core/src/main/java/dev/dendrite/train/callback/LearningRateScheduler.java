@@ -41,6 +41,16 @@ public final class LearningRateScheduler implements Callback {
     }
 
     @Override
+    public Map<String, dev.dendrite.tensor.Tensor> state() {
+        return schedule.stateDict();
+    }
+
+    @Override
+    public void loadState(Map<String, dev.dendrite.tensor.Tensor> state) {
+        schedule.loadStateDict(state);
+    }
+
+    @Override
     public void onBatchEnd(int epoch, int batch, Map<String, Double> logs, TrainingContext context) {
         if (perBatch) {
             schedule.step();

@@ -52,6 +52,18 @@ public final class ModelCheckpoint implements Callback {
         Model.of(context.model()).save(pathFor(epoch));
     }
 
+    @Override
+    public Map<String, dev.dendrite.tensor.Tensor> state() {
+        return monitor == null ? Map.of() : monitor.state();
+    }
+
+    @Override
+    public void loadState(Map<String, dev.dendrite.tensor.Tensor> state) {
+        if (monitor != null) {
+            monitor.loadState(state);
+        }
+    }
+
     /** The file the model of {@code epoch} (0-based) is written to. */
     public Path pathFor(int epoch) {
         return Path.of(file.replace("{epoch}", Integer.toString(epoch + 1)));

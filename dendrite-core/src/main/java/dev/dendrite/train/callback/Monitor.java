@@ -63,6 +63,18 @@ final class Monitor {
         return better;
     }
 
+    /** The best value and its epoch, for checkpoints. */
+    Map<String, dev.dendrite.tensor.Tensor> state() {
+        return Map.of("best", dev.dendrite.optim.StateDicts.scalar(best),
+                "best_epoch", dev.dendrite.optim.StateDicts.scalar(bestEpoch));
+    }
+
+    /** Restores what {@link #state()} returned. */
+    void loadState(Map<String, dev.dendrite.tensor.Tensor> state) {
+        best = dev.dendrite.optim.StateDicts.readScalar(state, "best");
+        bestEpoch = (int) dev.dendrite.optim.StateDicts.readLong(state, "best_epoch", -1, Integer.MAX_VALUE);
+    }
+
     double best() {
         return best;
     }
