@@ -53,6 +53,12 @@ public final class Dendrite implements Callable<Integer> {
             if (verbose) {
                 exception.printStackTrace(err);
             }
+            if (exception instanceof UsageException) {
+                err.println("Try 'dendrite " + (failed.getCommandName().equals("dendrite") ? "" : failed.getCommandName() + " ")
+                        + "--help' for the options.");
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
             err.flush();
             return FAILURE;
         });

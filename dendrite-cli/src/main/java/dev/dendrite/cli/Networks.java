@@ -56,16 +56,16 @@ final class Networks {
     static Sequential mlp(int inputs, List<Integer> hidden, String activation, double dropout, int outputs) {
         Supplier<Module> act = ACTIVATIONS.get(activation.toLowerCase(Locale.ROOT));
         if (act == null) {
-            throw new CliException("unknown activation '" + activation + "'; choose one of " + sorted(ACTIVATIONS.keySet()));
+            throw new UsageException("unknown activation '" + activation + "'; choose one of " + sorted(ACTIVATIONS.keySet()));
         }
         if (dropout < 0 || dropout >= 1) {
-            throw new CliException("--dropout must be in [0, 1), got " + dropout);
+            throw new UsageException("--dropout must be in [0, 1), got " + dropout);
         }
         List<Module> layers = new ArrayList<>();
         int width = inputs;
         for (int h : hidden) {
             if (h <= 0) {
-                throw new CliException("--layers: every width must be positive, got " + hidden);
+                throw new UsageException("--layers: every width must be positive, got " + hidden);
             }
             layers.add(new Linear(width, h));
             layers.add(act.get());
@@ -99,7 +99,7 @@ final class Networks {
             default -> List.of("mse", "l1", "huber", "smooth-l1");
         };
         if (!allowed.contains(key)) {
-            throw new CliException("--loss " + name + " does not suit a " + task.label() + " task; choose one of " + allowed);
+            throw new UsageException("--loss " + name + " does not suit a " + task.label() + " task; choose one of " + allowed);
         }
         return switch (key) {
             case "bce-with-logits" -> new BCEWithLogitsLoss();
@@ -114,7 +114,7 @@ final class Networks {
     /** The optimizer named {@code name} over {@code parameters}; its own default learning rate when {@code lr} is null. */
     static Optimizer optimizer(String name, List<Parameter> parameters, Double lr) {
         if (lr != null && !(lr > 0)) {
-            throw new CliException("--lr must be positive, got " + lr);
+            throw new UsageException("--lr must be positive, got " + lr);
         }
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "adam" -> lr == null ? new Adam(parameters) : new Adam(parameters, lr);
@@ -125,7 +125,7 @@ final class Networks {
             case "adadelta" -> lr == null ? new Adadelta(parameters) : new Adadelta(parameters, lr);
             case "adamax" -> lr == null ? new Adamax(parameters) : new Adamax(parameters, lr);
             case "nadam" -> lr == null ? new NAdam(parameters) : new NAdam(parameters, lr);
-            default -> throw new CliException("unknown optimizer '" + name + "'; choose one of " + OPTIMIZERS);
+            default -> throw new UsageException("unknown optimizer '" + name + "'; choose one of " + OPTIMIZERS);
         };
     }
 

@@ -162,7 +162,7 @@ final class PredictCommand implements Callable<Integer> {
                         if (count == values.length) {
                             values = java.util.Arrays.copyOf(values, values.length * 2);
                         }
-                        values[count++] = number(record.get(j), file, line, j, names.get(j));
+                        values[count++] = number(record.get(j), file, line, j, names.get(j), width);
                     }
                     if (targetColumn < 0) {
                         actual.add("");
@@ -180,7 +180,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
 
-        private static float number(String cell, Path file, long line, int column, String name) {
+        private static float number(String cell, Path file, long line, int column, String name, int width) {
             try {
                 float value = Float.parseFloat(cell);
                 if (Float.isFinite(value)) {
@@ -189,7 +189,8 @@ final class PredictCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new DataFormatException(file, line, column + 1, "column '" + name + "': '" + cell + "' is not a finite number");
+            throw new DataFormatException(file, line, column + 1, "column '" + name + "': '" + cell + "' is not a finite number (the model reads "
+                    + width + " numeric feature columns; name a target column with --target)");
         }
     }
 }

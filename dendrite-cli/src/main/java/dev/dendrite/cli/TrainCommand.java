@@ -175,14 +175,14 @@ final class TrainCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (!(validation > 0 && test > 0 && validation + test < 1)) {
-            throw new CliException("--validation and --test must be positive fractions summing to less than 1, got "
+            throw new UsageException("--validation and --test must be positive fractions summing to less than 1, got "
                     + validation + " and " + test);
         }
         if (batchSize <= 0 || epochs <= 0 || patience < 0) {
-            throw new CliException("--batch-size and --epochs must be positive and --patience non-negative");
+            throw new UsageException("--batch-size and --epochs must be positive and --patience non-negative");
         }
         if (threads != null && threads <= 0) {
-            throw new CliException("--threads must be positive, got " + threads);
+            throw new UsageException("--threads must be positive, got " + threads);
         }
     }
 
