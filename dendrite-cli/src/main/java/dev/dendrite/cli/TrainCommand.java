@@ -167,10 +167,48 @@ final class TrainCommand implements Callable<Integer> {
         metrics.put("task", kind.label());
         metrics.put("test", evaluation.toJson());
         Json.write(runDir.resolve("metrics.json"), metrics);
-        Json.write(runDir.resolve("run.json"), runInfo(file, dataset.featureNames(), kind, lossName, history, early,
-                train.size(), val.size(), testData.size()));
+        Map<String, Object> info = runInfo(file, dataset.featureNames(), kind, lossName, history, early,
+                train.size(), val.size(), testData.size());
+        Json.write(runDir.resolve("run.json"), info);
+        report(runDir, file, kind, history, best + 1, evaluation, info);
         console.println("Run directory: " + runDir);
         return 0;
+    }
+
+    /** The charts as PNG files and report.html, which inlines them. */
+    private static void report(Path runDir, Path file, Task kind, History history, int bestEpoch, Evaluation evaluation,
+            Map<String, Object> info) {
+        Report report = new Report("Dendrite run " + runDir.getFileName());
+        report.paragraph("Data: " + file + "; task: " + kind.label() + "; " + history.epochs() + " epochs, best epoch "
+                + bestEpoch + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")") + ".");
+        report.heading("Test metrics (" + evaluation.rows() + " examples)").table(evaluation.metrics());
+        if (evaluation.confusion() != null) {
+            report.confusion(evaluation.confusion().counts(), evaluation.classNames());
+        }
+        report.heading("Training");
+        byte[] loss = Plots.perEpoch(history, "loss", "Loss per epoch", bestEpoch);
+        Plots.write(runDir.resolve("loss.png"), loss);
+        report.image("training and validation loss per epoch", loss);
+        String metric = kind == Task.REGRESSION ? "mean_absolute_error" : "accuracy";
+        byte[] perEpoch = Plots.perEpoch(history, metric, (kind == Task.REGRESSION ? "Mean absolute error" : "Accuracy")
+                + " per epoch", bestEpoch);
+        Plots.write(runDir.resolve(kind == Task.REGRESSION ? "mae.png" : "accuracy.png"), perEpoch);
+        report.image(metric + " per epoch", perEpoch);
+        if (evaluation.confusion() != null) {
+            report.heading("Test set");
+            byte[] confusion = Plots.confusion(evaluation.confusion().counts(), evaluation.classNames());
+            Plots.write(runDir.resolve("confusion.png"), confusion);
+            report.image("confusion matrix", confusion);
+        }
+        if (evaluation.roc() != null) {
+            byte[] roc = Plots.roc(evaluation.roc().curve(), evaluation.metrics().get("roc_auc"));
+            Plots.write(runDir.resolve("roc.png"), roc);
+            report.image("ROC curve", roc);
+        }
+        Map<String, Object> config = new java.util.LinkedHashMap<>(info);
+        config.remove("features");
+        report.heading("Run").table(config);
+        report.write(runDir.resolve("report.html"));
     }
 
     private void checkOptions() {

@@ -63,6 +63,13 @@ class DendriteCliTest {
         assertThat(runDir.getFileName().toString()).matches("\\d{8}-\\d{6}-diagnosis");
         assertThat(runDir.resolve("model.dendrite")).isRegularFile();
         assertThat(runDir.resolve("run.json")).isRegularFile();
+        for (String png : List.of("loss.png", "accuracy.png", "confusion.png", "roc.png")) {
+            byte[] bytes = Files.readAllBytes(runDir.resolve(png));
+            assertThat(bytes).as(png).startsWith(0x89, 'P', 'N', 'G');
+        }
+        String report = Files.readString(runDir.resolve("report.html"));
+        assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant").doesNotContain("src=\"loss.png\"");
+        assertThat(report.split("data:image/png;base64,", -1)).hasSize(5);
         List<String> history = Files.readAllLines(runDir.resolve("history.csv"));
         assertThat(history.getFirst()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy");
         assertThat(history.size()).isGreaterThan(11);
