@@ -103,6 +103,7 @@ final class Plots {
         Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         predicted.setTickLabelFont(tickFont);
         actual.setTickLabelFont(tickFont);
+        predicted.setVerticalTickLabels(k > 4);
         XYBlockRenderer renderer = new XYBlockRenderer();
         LookupPaintScale scale = new LookupPaintScale(0, max + 1, Color.WHITE);
         for (int step = 0; step <= 20; step++) {

@@ -108,18 +108,39 @@ final class TrainCommand implements Callable<Integer> {
         }
         boolean bundled = data == null;
         Path file = bundled ? TabularData.bundled() : data;
-        TabularData table = TabularData.load(file, target == null && bundled ? "diagnosis" : target, task);
-        var dataset = table.dataset();
-        Task kind = table.task();
-        List<String> classNames = dataset.classNames();
-        String targetName = target != null ? target : bundled ? "diagnosis" : "the last column";
-        console.printf(Locale.ROOT, "Data: %s: %d rows, %d features, target %s (%s%s)%n", file, dataset.size(),
-                table.features(), targetName, kind.label(), classNames.isEmpty() ? "" : ": " + String.join(", ", classNames));
-
-        double trainFraction = 1 - validation - test;
-        Split split = kind == Task.REGRESSION
-                ? Splits.random(dataset, trainFraction, validation, test, seed)
-                : Splits.stratified(dataset, trainFraction, validation, test, seed);
+        Split split;
+        Task kind;
+        List<String> classNames;
+        List<String> featureNames;
+        int features;
+        if (Files.isDirectory(file)) {
+            Split idx = IdxDirectory.read(file);
+            if (task != Task.AUTO && task != Task.MULTICLASS) {
+                throw new UsageException("--task " + task.label() + " does not fit the IDX images of " + file
+                        + ", which are classes");
+            }
+            kind = Task.MULTICLASS;
+            classNames = idx.train().classNames();
+            features = idx.train().featureShape().size();
+            featureNames = List.of();
+            console.printf(Locale.ROOT, "Data: %s: IDX images, %d training and %d test examples, %d features (multiclass: %s)%n",
+                    file, idx.train().size(), idx.test().size(), features, String.join(", ", classNames));
+            split = idx.stratifiedSplit(1 - validation, seed);
+        } else {
+            TabularData table = TabularData.load(file, target == null && bundled ? "diagnosis" : target, task);
+            var dataset = table.dataset();
+            kind = table.task();
+            classNames = dataset.classNames();
+            featureNames = dataset.featureNames();
+            features = table.features();
+            String targetName = target != null ? target : bundled ? "diagnosis" : "the last column";
+            console.printf(Locale.ROOT, "Data: %s: %d rows, %d features, target %s (%s%s)%n", file, dataset.size(),
+                    features, targetName, kind.label(), classNames.isEmpty() ? "" : ": " + String.join(", ", classNames));
+            double trainFraction = 1 - validation - test;
+            split = kind == Task.REGRESSION
+                    ? Splits.random(dataset, trainFraction, validation, test, seed)
+                    : Splits.stratified(dataset, trainFraction, validation, test, seed);
+        }
         StandardScaler scaler = StandardScaler.fit(split.train());
         Dataset train = scaler.transform(split.train());
         Dataset val = scaler.transform(split.validation());
@@ -129,12 +150,12 @@ final class TrainCommand implements Callable<Integer> {
 
         Seeds.manualSeed(seed);
         int outputs = kind == Task.MULTICLASS ? classNames.size() : 1;
-        Sequential network = Networks.mlp(table.features(), layers, activation, dropout, outputs);
+        Sequential network = Networks.mlp(features, layers, activation, dropout, outputs);
         String lossName = loss != null ? loss.toLowerCase(Locale.ROOT) : Networks.defaultLoss(kind);
         Loss lossFn = Networks.loss(lossName, kind);
         Optimizer opt = Networks.optimizer(optimizer, network.parameters(), lr);
         console.printf(Locale.ROOT, "Model: %s, %s activation, dropout %s, %,d parameters; loss %s, optimizer %s%s, batch %d%n",
-                shape(table.features(), outputs), activation, dropout, network.parameterCount(), lossName, optimizer,
+                shape(features, outputs), activation, dropout, network.parameterCount(), lossName, optimizer,
                 lr == null ? "" : " (lr " + lr + ")", batchSize);
 
         Path runDir = createRunDirectory(bundled ? "diagnosis" : stem(file));
@@ -167,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         metrics.put("task", kind.label());
         metrics.put("test", evaluation.toJson());
         Json.write(runDir.resolve("metrics.json"), metrics);
-        Map<String, Object> info = runInfo(file, dataset.featureNames(), kind, lossName, history, early,
+        Map<String, Object> info = runInfo(file, featureNames, kind, lossName, history, early,
                 train.size(), val.size(), testData.size());
         Json.write(runDir.resolve("run.json"), info);
         report(runDir, file, kind, history, best + 1, evaluation, info);
