@@ -141,6 +141,11 @@ final class TrainCommand implements Callable<Integer> {
                     ? Splits.random(dataset, trainFraction, validation, test, seed)
                     : Splits.stratified(dataset, trainFraction, validation, test, seed);
         }
+        if (split.train().size() == 0 || split.validation().size() == 0 || split.test().size() == 0) {
+            throw new CliException(file + ": too few examples to split (" + split.train().size() + " train, "
+                    + split.validation().size() + " validation, " + split.test().size()
+                    + " test); every part needs at least one, see --validation and --test");
+        }
         StandardScaler scaler = StandardScaler.fit(split.train());
         Dataset train = scaler.transform(split.train());
         Dataset val = scaler.transform(split.validation());
