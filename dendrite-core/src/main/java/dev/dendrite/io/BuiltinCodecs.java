@@ -59,7 +59,10 @@ final class BuiltinCodecs {
                 ModuleCodec.stateless("Sigmoid", Sigmoid.class, Sigmoid::new),
                 ModuleCodec.stateless("Tanh", Tanh.class, Tanh::new),
                 ModuleCodec.stateless("Identity", Identity.class, Identity::new),
-                ModuleCodec.stateless("Flatten", Flatten.class, Flatten::new));
+                // Files written before the start axis was kept hold no "start_axis": they meant the default, 1.
+                ModuleCodec.of("Flatten", Flatten.class,
+                        (module, config) -> config.put("start_axis", module.startAxis()),
+                        config -> new Flatten(config.has("start_axis") ? config.getInt("start_axis") : 1)));
     }
 
     private static Linear linear(LayerConfig config) {

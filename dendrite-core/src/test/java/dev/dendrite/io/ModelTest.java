@@ -36,6 +36,17 @@ class ModelTest {
     }
 
     @Test
+    void flattenKeepsItsStartAxis() {
+        Path file = dir.resolve("logit.dendrite");
+        new Sequential(new Linear(3, 1), new dev.dendrite.nn.Flatten(0)).save(file);
+
+        Module loaded = Model.load(file).module();
+
+        assertThat(loaded.toString()).contains("Flatten(startAxis=0)");
+        assertThat(loaded.forward(Tensor.zeros(4, 3)).dims()).containsExactly(4);
+    }
+
+    @Test
     void loadedModuleIsInEvaluationMode() {
         Path file = dir.resolve("m.dendrite");
         TestModels.everyLayer().save(file);

@@ -1,0 +1,308 @@
+package dev.dendrite.cli;
+
+import dev.dendrite.data.Dataset;
+import dev.dendrite.data.Split;
+import dev.dendrite.data.Splits;
+import dev.dendrite.data.StandardScaler;
+import dev.dendrite.io.Model;
+import dev.dendrite.kernel.Parallel;
+import dev.dendrite.loss.Loss;
+import dev.dendrite.nn.Seeds;
+import dev.dendrite.nn.Sequential;
+import dev.dendrite.optim.Optimizer;
+import dev.dendrite.train.History;
+import dev.dendrite.train.Trainer;
+import dev.dendrite.train.callback.CsvLogger;
+import dev.dendrite.train.callback.EarlyStopping;
+import dev.dendrite.train.callback.ProgressBar;
+import dev.dendrite.train.metric.Accuracy;
+import dev.dendrite.train.metric.MeanAbsoluteError;
+import dev.dendrite.train.metric.Metric;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dendrite train}: trains an MLP on a CSV table, by default the bundled breast-cancer diagnosis. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a multi-layer perceptron on a CSV table and save the run (model, history, test metrics).",
+                "Without options: tells malignant from benign tumours in the bundled breast-cancer data."})
+final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Dendrite app;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "CSV file with a header row (default: the bundled examples/data/breast_cancer.csv).")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "Target column (default: the last column).")
+    String target;
+
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "auto",
+            description = "auto, binary, multiclass or regression (default: ${DEFAULT-VALUE}: text or a few integer values are classes).")
+    Task task;
+
+    @Option(names = "--layers", paramLabel = "W,W", split = ",", description = "Hidden layer widths (default: 32,16).")
+    List<Integer> layers = List.of(32, 16);
+
+    @Option(names = "--activation", defaultValue = "relu", description = "relu, leaky-relu, elu, gelu, silu, tanh, sigmoid, softplus (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--dropout", defaultValue = "0.2", description = "Dropout after each hidden layer (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    @Option(names = "--loss", description = "bce-with-logits (binary), cross-entropy (multiclass), mse, l1, huber, smooth-l1 (regression); default by task.")
+    String loss;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, adamw, sgd, rmsprop, adagrad, adadelta, adamax, nadam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default: the optimizer's, 0.001 for Adam, 0.01 for SGD).")
+    Double lr;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Examples per mini-batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", defaultValue = "200", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Stop after this many epochs without a lower validation loss; the best weights are kept (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--validation", defaultValue = "0.15", description = "Fraction held out for validation (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--test", defaultValue = "0.2", description = "Fraction held out for the test (default: ${DEFAULT-VALUE}).")
+    double test;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, split, shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads of the kernels (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--name", description = "Name of the run (default: the data file's name).")
+    String name;
+
+    @Option(names = "--out", defaultValue = "runs", paramLabel = "DIR", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintStream console = app.out;
+        checkOptions();
+        if (threads != null) {
+            Parallel.setThreads(threads);
+        }
+        boolean bundled = data == null;
+        Path file = bundled ? TabularData.bundled() : data;
+        Split split;
+        Task kind;
+        List<String> classNames;
+        List<String> featureNames;
+        int features;
+        if (Files.isDirectory(file)) {
+            Split idx = IdxDirectory.read(file);
+            if (task != Task.AUTO && task != Task.MULTICLASS) {
+                throw new UsageException("--task " + task.label() + " does not fit the IDX images of " + file
+                        + ", which are classes");
+            }
+            kind = Task.MULTICLASS;
+            classNames = idx.train().classNames();
+            features = idx.train().featureShape().size();
+            featureNames = List.of();
+            console.printf(Locale.ROOT, "Data: %s: IDX images, %d training and %d test examples, %d features (multiclass: %s)%n",
+                    file, idx.train().size(), idx.test().size(), features, String.join(", ", classNames));
+            split = idx.stratifiedSplit(1 - validation, seed);
+        } else {
+            TabularData table = TabularData.load(file, target == null && bundled ? "diagnosis" : target, task);
+            var dataset = table.dataset();
+            kind = table.task();
+            classNames = dataset.classNames();
+            featureNames = dataset.featureNames();
+            features = table.features();
+            String targetName = target != null ? target : bundled ? "diagnosis" : "the last column";
+            console.printf(Locale.ROOT, "Data: %s: %d rows, %d features, target %s (%s%s)%n", file, dataset.size(),
+                    features, targetName, kind.label(), classNames.isEmpty() ? "" : ": " + String.join(", ", classNames));
+            double trainFraction = 1 - validation - test;
+            split = kind == Task.REGRESSION
+                    ? Splits.random(dataset, trainFraction, validation, test, seed)
+                    : Splits.stratified(dataset, trainFraction, validation, test, seed);
+        }
+        if (split.train().size() == 0 || split.validation().size() == 0 || split.test().size() == 0) {
+            throw new CliException(file + ": too few examples to split (" + split.train().size() + " train, "
+                    + split.validation().size() + " validation, " + split.test().size()
+                    + " test); every part needs at least one, see --validation and --test");
+        }
+        StandardScaler scaler = StandardScaler.fit(split.train());
+        Dataset train = scaler.transform(split.train());
+        Dataset val = scaler.transform(split.validation());
+        Dataset testData = scaler.transform(split.test());
+        console.printf(Locale.ROOT, "Split%s, seed %d: %d train, %d validation, %d test; z-scored with the training mean and std%n",
+                kind == Task.REGRESSION ? "" : " stratified by class", seed, train.size(), val.size(), testData.size());
+
+        Seeds.manualSeed(seed);
+        int outputs = kind == Task.MULTICLASS ? classNames.size() : 1;
+        Sequential network = Networks.mlp(features, layers, activation, dropout, outputs);
+        String lossName = loss != null ? loss.toLowerCase(Locale.ROOT) : Networks.defaultLoss(kind);
+        Loss lossFn = Networks.loss(lossName, kind);
+        Optimizer opt = Networks.optimizer(optimizer, network.parameters(), lr);
+        console.printf(Locale.ROOT, "Model: %s, %s activation, dropout %s, %,d parameters; loss %s, optimizer %s%s, batch %d%n",
+                shape(features, outputs), activation, dropout, network.parameterCount(), lossName, optimizer,
+                lr == null ? "" : " (lr " + lr + ")", batchSize);
+
+        Path runDir = createRunDirectory(bundled ? "diagnosis" : stem(file));
+        EarlyStopping early = new EarlyStopping("val_loss", patience).restoreBest();
+        boolean terminal = console == System.out && ProgressBar.isTerminal();
+        Metric trainMetric = kind == Task.REGRESSION ? new MeanAbsoluteError() : new Accuracy(true);
+        Trainer trainer = Trainer.of(network).loss(lossFn).optimizer(opt).metrics(trainMetric)
+                .batchSize(batchSize).epochs(epochs).seed(seed)
+                .callbacks(early, new ProgressBar(console, terminal), new CsvLogger(runDir.resolve("history.csv")));
+        History history = trainer.fit(train, val);
+
+        int best = early.bestEpoch();
+        if (early.stoppedEpoch() >= 0) {
+            console.printf(Locale.ROOT, "Early stopping: stopped after epoch %d; best epoch %d (val_loss %.4f), its weights restored%n",
+                    early.stoppedEpoch() + 1, best + 1, early.best());
+        } else if (!history.stopReason().isEmpty()) {
+            console.printf(Locale.ROOT, "Stopped after epoch %d: %s; best epoch %d (val_loss %.4f), its weights restored%n",
+                    history.epochs(), history.stopReason(), best + 1, early.best());
+        } else {
+            console.printf(Locale.ROOT, "Ran all %d epochs; best epoch %d (val_loss %.4f), its weights restored%n",
+                    history.epochs(), best + 1, early.best());
+        }
+
+        Evaluation evaluation = Evaluation.of(network, testData, kind, lossFn, classNames);
+        evaluation.print(console, "Test metrics");
+
+        Model model = Model.of(network).withClassNames(classNames).withScaler(scaler);
+        model.save(runDir.resolve("model.dendrite"));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("task", kind.label());
+        metrics.put("test", evaluation.toJson());
+        Json.write(runDir.resolve("metrics.json"), metrics);
+        Map<String, Object> info = runInfo(file, featureNames, kind, lossName, history, early,
+                train.size(), val.size(), testData.size());
+        Json.write(runDir.resolve("run.json"), info);
+        report(runDir, file, kind, history, best + 1, evaluation, info);
+        console.println("Run directory: " + runDir);
+        return 0;
+    }
+
+    /** The charts as PNG files and report.html, which inlines them. */
+    private static void report(Path runDir, Path file, Task kind, History history, int bestEpoch, Evaluation evaluation,
+            Map<String, Object> info) {
+        Report report = new Report("Dendrite run " + runDir.getFileName());
+        report.paragraph("Data: " + file + "; task: " + kind.label() + "; " + history.epochs() + " epochs, best epoch "
+                + bestEpoch + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")") + ".");
+        report.heading("Test metrics (" + evaluation.rows() + " examples)").table(evaluation.metrics());
+        if (evaluation.confusion() != null) {
+            report.confusion(evaluation.confusion().counts(), evaluation.classNames());
+        }
+        report.heading("Training");
+        byte[] loss = Plots.perEpoch(history, "loss", "Loss per epoch", bestEpoch);
+        Plots.write(runDir.resolve("loss.png"), loss);
+        report.image("training and validation loss per epoch", loss);
+        String metric = kind == Task.REGRESSION ? "mean_absolute_error" : "accuracy";
+        byte[] perEpoch = Plots.perEpoch(history, metric, (kind == Task.REGRESSION ? "Mean absolute error" : "Accuracy")
+                + " per epoch", bestEpoch);
+        Plots.write(runDir.resolve(kind == Task.REGRESSION ? "mae.png" : "accuracy.png"), perEpoch);
+        report.image(metric + " per epoch", perEpoch);
+        if (evaluation.confusion() != null) {
+            report.heading("Test set");
+            byte[] confusion = Plots.confusion(evaluation.confusion().counts(), evaluation.classNames());
+            Plots.write(runDir.resolve("confusion.png"), confusion);
+            report.image("confusion matrix", confusion);
+        }
+        if (evaluation.roc() != null) {
+            byte[] roc = Plots.roc(evaluation.roc().curve(), evaluation.metrics().get("roc_auc"));
+            Plots.write(runDir.resolve("roc.png"), roc);
+            report.image("ROC curve", roc);
+        }
+        Map<String, Object> config = new java.util.LinkedHashMap<>(info);
+        config.remove("features");
+        report.heading("Run").table(config);
+        report.write(runDir.resolve("report.html"));
+    }
+
+    private void checkOptions() {
+        if (!(validation > 0 && test > 0 && validation + test < 1)) {
+            throw new UsageException("--validation and --test must be positive fractions summing to less than 1, got "
+                    + validation + " and " + test);
+        }
+        if (batchSize <= 0 || epochs <= 0 || patience < 0) {
+            throw new UsageException("--batch-size and --epochs must be positive and --patience non-negative");
+        }
+        if (threads != null && threads <= 0) {
+            throw new UsageException("--threads must be positive, got " + threads);
+        }
+    }
+
+    private Map<String, Object> runInfo(Path file, List<String> features, Task kind, String lossName, History history,
+            EarlyStopping early, int trainRows, int valRows, int testRows) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("created", LocalDateTime.now().withNano(0).toString());
+        info.put("data", file.toString());
+        info.put("target", target != null ? target : data == null ? "diagnosis" : "(last column)");
+        info.put("task", kind.label());
+        info.put("features", features);
+        info.put("layers", layers);
+        info.put("activation", activation);
+        info.put("dropout", dropout);
+        info.put("loss", lossName);
+        info.put("optimizer", optimizer);
+        info.put("lr", lr);
+        info.put("batch_size", batchSize);
+        info.put("max_epochs", epochs);
+        info.put("patience", patience);
+        info.put("seed", seed);
+        info.put("split", Map.of("train", trainRows, "validation", valRows, "test", testRows));
+        info.put("epochs_run", history.epochs());
+        info.put("best_epoch", early.bestEpoch() + 1);
+        info.put("best_val_loss", early.best());
+        info.put("stop_reason", history.stopReason());
+        return info;
+    }
+
+    private String shape(int inputs, int outputs) {
+        StringBuilder text = new StringBuilder().append(inputs);
+        layers.forEach(w -> text.append(" -> ").append(w));
+        return text.append(" -> ").append(outputs).toString();
+    }
+
+    private Path createRunDirectory(String defaultName) {
+        String runName = (name != null ? name : defaultName).replaceAll("[^A-Za-z0-9._-]", "_");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        try {
+            Files.createDirectories(out);
+            Path dir = out.resolve(stamp + "-" + runName);
+            for (int i = 2; ; i++) {
+                try {
+                    return Files.createDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    dir = out.resolve(stamp + "-" + runName + "-" + i);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run directory under " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String stem(Path file) {
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}
