@@ -51,11 +51,27 @@ final class LayerLowering {
             case Tanh tanh -> graph.node("Tanh", List.of(value));
             case Softmax softmax -> graph.node("Softmax", List.of(value), OnnxGraph.attribute("axis", (long) softmax.axis()));
             case LogSoftmax logSoftmax -> graph.node("LogSoftmax", List.of(value), OnnxGraph.attribute("axis", (long) logSoftmax.axis()));
-            case Flatten flatten -> rank <= 2 ? value : graph.node("Flatten", List.of(value), OnnxGraph.attribute("axis", 1L));
+            case Flatten flatten -> flatten(flatten.startAxis(), value, rank, graph);
             case Dropout dropout -> value;
             case Identity identity -> value;
             default -> null;
         };
+    }
+
+    /**
+     * Axes from {@code start} on merged: ONNX's Flatten for the usual start axis 1 (it yields
+     * {@code [N, rest]}), else a Reshape to {@code [0, ..., 0, -1]} (0 keeps an axis, -1 takes the rest).
+     */
+    private static String flatten(int start, String value, int rank, OnnxGraph graph) {
+        if (rank <= start || (start == 1 && rank <= 2)) {
+            return value;
+        }
+        if (start == 1) {
+            return graph.node("Flatten", List.of(value), OnnxGraph.attribute("axis", 1L));
+        }
+        long[] shape = new long[start + 1];
+        shape[start] = -1;
+        return graph.node("Reshape", List.of(value, graph.int64Constant("shape", shape)));
     }
 
     /** {@code x W^T + b}: one Gemm for 2-D input, else MatMul with the transposed weight (and Add). */

@@ -45,6 +45,17 @@ final class OnnxGraph {
         return name;
     }
 
+    /** Adds a 1-D int64 initializer (a shape, say) named after {@code hint}; returns its name. */
+    String int64Constant(String hint, long... values) {
+        String name = fresh(hint);
+        graph.addInitializer(TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length)
+                .addAllInt64Data(java.util.Arrays.stream(values).boxed().toList()));
+        return name;
+    }
+
     /** Adds a node applying {@code op} to {@code inputs}; returns the name of its one output. */
     String node(String op, List<String> inputs, AttributeProto... attributes) {
         String output = fresh(op.toLowerCase());

@@ -81,6 +81,14 @@ class OnnxExporterTest {
     }
 
     @Test
+    void flattenKeepsItsStartAxis() throws Exception {
+        // A binary classifier's [N, 1] logit column flattened to [N], and a middle flatten of a rank-4 input.
+        OnnxRuntimeCheck.assertAgrees(new Sequential(new Linear(5, 1), new Flatten(0)), new int[] {5}, input(3, 6, 5));
+        OnnxRuntimeCheck.assertAgrees(new Sequential(new Flatten(2), new Linear(12, 2)), new int[] {2, 3, 4},
+                input(4, 5, 2, 3, 4));
+    }
+
+    @Test
     void aLonePerceptronAndAnIdentityOnlyModelAgree() throws Exception {
         OnnxRuntimeCheck.assertAgrees(new Perceptron(5), new int[] {5}, input(2, 4, 5));
         OnnxRuntimeCheck.assertAgrees(new Sequential(new Dropout(0.5), new Identity()), new int[] {5}, input(2, 4, 5));
