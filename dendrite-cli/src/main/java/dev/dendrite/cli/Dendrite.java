@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dendrite", mixinStandardHelpOptions = true, version = "dendrite 0.1.0-SNAPSHOT",
         description = "Train, evaluate and use neural networks from the command line.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dendrite implements Callable<Integer> {
 

@@ -121,6 +121,18 @@ class DendriteCliTest {
     }
 
     @Test
+    void exportWritesAnOnnxGraphOfTheNetwork() throws IOException {
+        Path onnx = dir.resolve("diagnosis.onnx");
+        Result result = run("export", "--model", model.toString(), "--onnx", onnx.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("input [batch, 30]", "standard scaler");
+        var graph = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx)).getGraph();
+        assertThat(graph.getNodeList()).extracting(node -> node.getOpType()).contains("Gemm", "Relu", "Reshape");
+        assertThat(run("export", "--model", dir.resolve("missing.dendrite").toString(), "--onnx", onnx.toString())
+                .exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void inspectShowsTheSummaryTable() {
         Result result = run("inspect", model.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
