@@ -40,6 +40,9 @@ final class Plots {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // ImageIO's default disk cache registers files for deletion at exit, which fails once the JVM
+        // is shutting down — exactly when a Ctrl-C'd run writes its report. Small PNGs need no disk cache.
+        javax.imageio.ImageIO.setUseCache(false);
     }
 
     private Plots() {

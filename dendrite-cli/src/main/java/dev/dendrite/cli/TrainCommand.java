@@ -167,37 +167,39 @@ final class TrainCommand implements Callable<Integer> {
         EarlyStopping early = new EarlyStopping("val_loss", patience).restoreBest();
         boolean terminal = console == System.out && ProgressBar.isTerminal();
         Metric trainMetric = kind == Task.REGRESSION ? new MeanAbsoluteError() : new Accuracy(true);
-        Trainer trainer = Trainer.of(network).loss(lossFn).optimizer(opt).metrics(trainMetric)
-                .batchSize(batchSize).epochs(epochs).seed(seed)
-                .callbacks(early, new ProgressBar(console, terminal), new CsvLogger(runDir.resolve("history.csv")));
-        History history = trainer.fit(train, val);
+        try (GracefulStop stop = new GracefulStop(console)) {
+            Trainer trainer = Trainer.of(network).loss(lossFn).optimizer(opt).metrics(trainMetric)
+                    .batchSize(batchSize).epochs(epochs).seed(seed)
+                    .callbacks(early, new ProgressBar(console, terminal), new CsvLogger(runDir.resolve("history.csv")), stop);
+            History history = trainer.fit(train, val);
 
-        int best = early.bestEpoch();
-        if (early.stoppedEpoch() >= 0) {
-            console.printf(Locale.ROOT, "Early stopping: stopped after epoch %d; best epoch %d (val_loss %.4f), its weights restored%n",
-                    early.stoppedEpoch() + 1, best + 1, early.best());
-        } else if (!history.stopReason().isEmpty()) {
-            console.printf(Locale.ROOT, "Stopped after epoch %d: %s; best epoch %d (val_loss %.4f), its weights restored%n",
-                    history.epochs(), history.stopReason(), best + 1, early.best());
-        } else {
-            console.printf(Locale.ROOT, "Ran all %d epochs; best epoch %d (val_loss %.4f), its weights restored%n",
-                    history.epochs(), best + 1, early.best());
+            int best = early.bestEpoch();
+            if (early.stoppedEpoch() >= 0) {
+                console.printf(Locale.ROOT, "Early stopping: stopped after epoch %d; best epoch %d (val_loss %.4f), its weights restored%n",
+                        early.stoppedEpoch() + 1, best + 1, early.best());
+            } else if (!history.stopReason().isEmpty()) {
+                console.printf(Locale.ROOT, "Stopped after epoch %d: %s; best epoch %d (val_loss %.4f), its weights restored%n",
+                        history.epochs(), history.stopReason(), best + 1, early.best());
+            } else {
+                console.printf(Locale.ROOT, "Ran all %d epochs; best epoch %d (val_loss %.4f), its weights restored%n",
+                        history.epochs(), best + 1, early.best());
+            }
+
+            Evaluation evaluation = Evaluation.of(network, testData, kind, lossFn, classNames);
+            evaluation.print(console, "Test metrics");
+
+            Model model = Model.of(network).withClassNames(classNames).withScaler(scaler);
+            model.save(runDir.resolve("model.dendrite"));
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("task", kind.label());
+            metrics.put("test", evaluation.toJson());
+            Json.write(runDir.resolve("metrics.json"), metrics);
+            Map<String, Object> info = runInfo(file, featureNames, kind, lossName, history, early,
+                    train.size(), val.size(), testData.size());
+            Json.write(runDir.resolve("run.json"), info);
+            report(runDir, file, kind, history, best + 1, evaluation, info);
+            console.println("Run directory: " + runDir);
         }
-
-        Evaluation evaluation = Evaluation.of(network, testData, kind, lossFn, classNames);
-        evaluation.print(console, "Test metrics");
-
-        Model model = Model.of(network).withClassNames(classNames).withScaler(scaler);
-        model.save(runDir.resolve("model.dendrite"));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("task", kind.label());
-        metrics.put("test", evaluation.toJson());
-        Json.write(runDir.resolve("metrics.json"), metrics);
-        Map<String, Object> info = runInfo(file, featureNames, kind, lossName, history, early,
-                train.size(), val.size(), testData.size());
-        Json.write(runDir.resolve("run.json"), info);
-        report(runDir, file, kind, history, best + 1, evaluation, info);
-        console.println("Run directory: " + runDir);
         return 0;
     }
 
