@@ -62,7 +62,32 @@ public final class Dendrite implements Callable<Integer> {
             err.flush();
             return FAILURE;
         });
+        try {
+            configure(commandLine, args);
+        } catch (UsageException e) {
+            err.println("dendrite: error: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
         return commandLine.execute(args);
+    }
+
+    /** A {@code --config FILE} among the arguments of a subcommand supplies that subcommand's defaults. */
+    private static void configure(CommandLine commandLine, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String path = args[i].startsWith("--config=") ? args[i].substring("--config=".length())
+                    : args[i].equals("--config") && i + 1 < args.length ? args[i + 1] : null;
+            if (path == null) {
+                continue;
+            }
+            for (String arg : args) {
+                CommandLine sub = commandLine.getSubcommands().get(arg);
+                if (sub != null && sub.getCommandSpec().findOption("--config") != null) {
+                    sub.setDefaultValueProvider(YamlConfig.read(java.nio.file.Path.of(path), sub.getCommandSpec()));
+                    return;
+                }
+            }
+        }
     }
 
     /** The entry point of the launcher. */

@@ -43,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     Dendrite app;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file of these options, keys without the dashes (e.g. 'layers: [64, 32]', 'batch-size: 32'); options on the command line win.")
+    Path config;
+
     @Option(names = "--data", paramLabel = "FILE", description = "CSV file with a header row (default: the bundled examples/data/breast_cancer.csv).")
     Path data;
 

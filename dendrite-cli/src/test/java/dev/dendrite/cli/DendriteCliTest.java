@@ -133,6 +133,22 @@ class DendriteCliTest {
     }
 
     @Test
+    void aYamlConfigSuppliesOptionsAndTheCommandLineWins() throws IOException {
+        Path config = dir.resolve("run.yaml");
+        Files.writeString(config, "layers: [8]\nepochs: 5\npatience: 3\nactivation: tanh\nname: from-yaml\n");
+        Result result = run("train", "--config", config.toString(), "--epochs", "2", "--out", dir.resolve("yaml-runs").toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("30 -> 8 -> 1", "tanh activation", "Epoch 2/2").doesNotContain("Epoch 3/");
+        try (Stream<Path> runs = Files.list(dir.resolve("yaml-runs"))) {
+            assertThat(runs.findFirst().orElseThrow().getFileName().toString()).endsWith("-from-yaml");
+        }
+        Files.writeString(config, "layers: [8]\nbatchsize: 4\n");
+        Result unknown = run("train", "--config", config.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("run.yaml").contains("'batchsize' is not an option of 'dendrite train'");
+    }
+
+    @Test
     void inspectShowsTheSummaryTable() {
         Result result = run("inspect", model.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
