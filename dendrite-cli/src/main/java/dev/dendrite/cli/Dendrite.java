@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code dendrite} command: train, evaluate, predict and inspect. Exit codes: 0 on success, 2 on
+ * The {@code dendrite} command: train, evaluate, predict, inspect and export. Exit codes: 0 on success, 2 on
  * a usage error (with the usage printed), 1 on a failure, reported as one line on standard error
  * (with the stack trace under {@code --verbose}).
  */

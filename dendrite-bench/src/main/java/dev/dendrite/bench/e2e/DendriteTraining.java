@@ -25,6 +25,7 @@ public final class DendriteTraining {
     private DendriteTraining() {
     }
 
+    /** Child JVM entry: trains the MLP with Dendrite for one configuration and prints one JSON result line. */
     public static void main(String[] args) {
         RunSpec spec = RunSpec.parse(RunSpec.DENDRITE, args);
         Parallel.setThreads(spec.threads());

@@ -33,6 +33,7 @@ public final class JfrHotSpots {
     private JfrHotSpots() {
     }
 
+    /** Summarises a JFR recording of the training step: CPU share by kernel, allocation and GC. */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;

@@ -46,6 +46,7 @@ public final class PyTorchTraining {
     private PyTorchTraining() {
     }
 
+    /** Child JVM entry: trains the MLP with PyTorch through DJL for one configuration and prints one JSON result line. */
     public static void main(String[] args) {
         RunSpec spec = RunSpec.parse(RunSpec.PYTORCH, args);
         Engine engine = Engine.getEngine("PyTorch");

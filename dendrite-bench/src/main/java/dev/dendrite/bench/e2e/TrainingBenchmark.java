@@ -48,6 +48,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
+    /** Runs every configuration in its own child JVM and prints the comparison table; {@code --help}-style flags are in TRAINING-BENCHMARKS.md. */
     public static void main(String[] args) throws IOException, InterruptedException {
         Options options = Options.parse(args);
         if (options.from != null) {
