@@ -28,31 +28,31 @@ public final class Gemm {
     /**
      * Tiling and cache-blocking parameters.
      *
-     * @param nv   vectors per tile row: 2 selects the 4 x 2-vector kernel (16 registers, AVX2), 4 the
-     *             6 x 4-vector kernel (32 registers, AVX-512)
+     * @param nv   vectors per tile row: 2 for 16-register targets (AVX2), 4 the 6 x 4-vector kernel
+     *             (32 registers, AVX-512)
      * @param mc   rows of A packed at a time (multiple of mr): the packed A block {@code mc x kc}
      *             stays in L2 while every B sliver passes over it
      * @param kc   depth of one packed block: one B sliver {@code kc x nr} stays in L1 while the
      *             A slivers stream through the kernel
      * @param bCap most floats of packed B held at once (bounds the per-thread buffer; sets NC)
+     * @param mr   rows of the register tile: 6 (6 x 2 or 6 x 4 vectors) or, with nv = 2, 4 (4 x 2)
      */
-    record Blocking(int nv, int mc, int kc, int bCap) {
+    record Blocking(int nv, int mc, int kc, int bCap, int mr) {
         Blocking {
             if (nv != 2 && nv != 4) {
                 throw new IllegalArgumentException("nv must be 2 or 4, got " + nv);
             }
-            if (mc < mr(nv) || mc % mr(nv) != 0 || kc < 1 || bCap < 1) {
+            if (mr != 6 && !(mr == 4 && nv == 2)) {
+                throw new IllegalArgumentException("mr must be 6 (or 4 with nv = 2), got " + mr);
+            }
+            if (mc < mr || mc % mr != 0 || kc < 1 || bCap < 1) {
                 throw new IllegalArgumentException("bad blocking " + mc + "/" + kc + "/" + bCap);
             }
         }
 
-        private static int mr(int nv) {
-            return nv == 4 ? 6 : 4;
-        }
-
-        /** Rows of the register tile. */
-        int mr() {
-            return mr(nv);
+        /** The default tile height for nv: 4 x 2 vectors, or 6 x 4. */
+        Blocking(int nv, int mc, int kc, int bCap) {
+            this(nv, mc, kc, bCap, nv == 4 ? 6 : 4);
         }
 
         /** Columns of the register tile. */
@@ -62,19 +62,33 @@ public final class Gemm {
     }
 
     /*
-     * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core). KC = 256: a 256 x 16 B sliver (16 KB)
-     * stays in L1 while 4 x 256 A slivers (4 KB each) stream past it. MC = 144: the packed A block
-     * (144 x 256 floats, 144 KB) stays in L2 with room for B slivers passing through. bCap = 2M floats
-     * (8 MB): all of B at once for n up to 2048 at k = 1024, within a shared L3. On the shared test
-     * machine MC in 48..288 and KC in 128..512 measured within noise of each other, so these are
-     * chosen by the cache sizes, not by a measured optimum. System properties dendrite.gemm.{nv,mc,
-     * kc,bcap} override them for tuning experiments.
+     * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core).
+     *
+     * 256-bit vectors (AVX2): the 6 x 2-vector kernel, KC = 512, MC = 96. The k loop over blocks is outside the loops over C,
+     * so every k block after the first reloads and rewrites all of C with beta = 1; once C outgrows
+     * the caches (1024^2 and up, rows 4 KB or more apart, so the hardware prefetcher does not follow
+     * a tile's rows) each tile's C loads miss to memory at the end of the kernel, and single-thread
+     * throughput fell from ~56 GFLOP/s at 512^3 to ~34 at 1024^3 and 2048^3 with KC = 256. KC = 512
+     * halves those passes over C: 1024^3 and 2048^3 measured ~60 GFLOP/s (KC = 384: ~45; KC = 1024
+     * with MC = 48: ~40, the 32 KB B sliver no longer stays in L1). MC = 96 keeps the 96 x 512 packed
+     * A block (192 KB) in L2 next to C; MC = 144 (288 KB) and 48 measured worse at KC = 512. With
+     * the 6 x 2 kernel on top (single thread, JMH medians of five runs on the noisy shared machine,
+     * before -> after): 256^3 56 -> 62, 512^3 35 -> 49, 1024^3 34 -> 48, 2048^3 38 -> 60 GFLOP/s,
+     * 128x784x256 50 -> 53.
+     *
+     * 512-bit vectors (AVX-512, not measured on this machine): unchanged, KC = 256, MC = 144 (the
+     * 144 x 256 packed A block, 144 KB, in L2).
+     *
+     * bCap = 2M floats (8 MB): all of B at once for n up to 2048 at k = 1024, within a shared L3
+     * (bCap = 256K floats measured slower at every size). System properties dendrite.gemm.{nv,mr,mc,
+     * kc,bcap} override these for tuning experiments.
      */
     static final Blocking DEFAULT = new Blocking(
             Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
-            Integer.getInteger("dendrite.gemm.mc", 144),
-            Integer.getInteger("dendrite.gemm.kc", 256),
-            Integer.getInteger("dendrite.gemm.bcap", 2 << 20));
+            Integer.getInteger("dendrite.gemm.mc", S.vectorBitSize() >= 512 ? 144 : 96),
+            Integer.getInteger("dendrite.gemm.kc", S.vectorBitSize() >= 512 ? 256 : 512),
+            Integer.getInteger("dendrite.gemm.bcap", 2 << 20),
+            Integer.getInteger("dendrite.gemm.mr", 6));
 
     /**
      * Products below this many floating-point operations (2mnk) run on the calling thread. A
@@ -416,6 +430,7 @@ public final class Gemm {
         float[] ap = ws.a(bl.mc() * bl.kc());
         float[] tile = ws.tile;
         boolean wide = bl.nv() == 4;
+        boolean tall = !wide && mr == 6;
         for (int p0 = 0; p0 < k; p0 += bl.kc()) {
             int kc = Math.min(bl.kc(), k - p0);
             // C is scaled by beta with the first k block only; later blocks accumulate.
@@ -441,6 +456,8 @@ public final class Gemm {
                             int at = cOffset + i * ldc + j;
                             if (wide) {
                                 kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                            } else if (tall) {
+                                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
                             } else {
                                 kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
                             }
@@ -449,6 +466,8 @@ public final class Gemm {
                             // same formula the vector store uses, so edges round exactly like interiors.
                             if (wide) {
                                 kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                            } else if (tall) {
+                                kernel6x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
                             } else {
                                 kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
                             }
@@ -484,6 +503,17 @@ public final class Gemm {
                     ap[d + 1] = a[r1 + p];
                     ap[d + 2] = a[r2 + p];
                     ap[d + 3] = a[r3 + p];
+                }
+            } else if (h == 6 && mr == 6) {
+                int r0 = src + i * lda;
+                for (int p = 0; p < kc; p++) {
+                    int d = dst + p * 6;
+                    ap[d] = a[r0 + p];
+                    ap[d + 1] = a[r0 + lda + p];
+                    ap[d + 2] = a[r0 + 2 * lda + p];
+                    ap[d + 3] = a[r0 + 3 * lda + p];
+                    ap[d + 4] = a[r0 + 4 * lda + p];
+                    ap[d + 5] = a[r0 + 5 * lda + p];
                 }
             } else {
                 int from = src + i * lda;
@@ -534,12 +564,14 @@ public final class Gemm {
 
     // ---------------------------------------------------------------- micro-kernels
     //
-    // C2 schedules every load of the loop body (the V B vectors and all R broadcasts of A) before
-    // the FMAs, so the live set is R*V accumulators + V + R; beyond the register file it spills an
-    // accumulator inside the loop and throughput halves (6 x 2 on AVX2: 42 vs 90 GFLOP/s measured).
-    // Hence 4 x 2 (8 + 2 + 4 = 14 of 16 registers) on AVX2. Eight independent FMA chains cover the
-    // FMA latency (4 cycles, 2 pipes). Unrolling the k loop by hand doubles the hoisted loads and
-    // spills too, so the loop stays rolled.
+    // If C2 schedules every load of the loop body (the V B vectors and all R broadcasts of A) before
+    // the FMAs, the live set is R*V accumulators + V + R; beyond the register file it spills an
+    // accumulator inside the loop and throughput halves (an earlier 6 x 2 on AVX2: 42 vs 90 GFLOP/s
+    // measured). kernel6x2 broadcasts each A element right before its two FMAs (12 accumulators +
+    // 2 B vectors + 1 broadcast = 15 of 16 registers) and measured faster than 4 x 2 at every
+    // square size from 256 to 2048 (see DEFAULT), so it is the AVX2 default; 4 x 2 (8 + 2 + 4 = 14
+    // registers) remains selectable with dendrite.gemm.mr=4. Unrolling the k loop by hand doubles
+    // the hoisted loads and spills too, so the loops stay rolled.
 
     /**
      * C[4 x 2L] at c[at..] (row stride ldc) = alpha * (A sliver . B sliver) + beta * C, for 16-register
@@ -600,6 +632,86 @@ public final class Gemm {
             c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
             c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
             c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+        }
+    }
+
+    /**
+     * C[6 x 2L] = alpha * (A sliver . B sliver) + beta * C: 12 accumulators on AVX2, each A element
+     * broadcast right before its two FMAs.
+     */
+    private static void kernel6x2(int kc, float[] ap, int ia, float[] bp, int ib,
+                                  float[] c, int at, int ldc, float alpha, float beta) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = ib + p * (2 * L);
+            int ai = ia + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            c00.mul(va).intoArray(c, at);
+            c01.mul(va).intoArray(c, at + L);
+            c10.mul(va).intoArray(c, at + ldc);
+            c11.mul(va).intoArray(c, at + ldc + L);
+            c20.mul(va).intoArray(c, at + 2 * ldc);
+            c21.mul(va).intoArray(c, at + 2 * ldc + L);
+            c30.mul(va).intoArray(c, at + 3 * ldc);
+            c31.mul(va).intoArray(c, at + 3 * ldc + L);
+            c40.mul(va).intoArray(c, at + 4 * ldc);
+            c41.mul(va).intoArray(c, at + 4 * ldc + L);
+            c50.mul(va).intoArray(c, at + 5 * ldc);
+            c51.mul(va).intoArray(c, at + 5 * ldc + L);
+        } else if (beta == 1f) {
+            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L)).intoArray(c, at + 4 * ldc + L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L)).intoArray(c, at + 5 * ldc + L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
+            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
+            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
+            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
+            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
+            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
+            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc).mul(vb)).intoArray(c, at + 4 * ldc);
+            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
+            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc).mul(vb)).intoArray(c, at + 5 * ldc);
+            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
         }
     }
 

@@ -148,6 +148,8 @@ class GemmTest {
             new Gemm.Blocking(2, 4, 1, 64),       // kc = 1, one sliver of B at a time
             new Gemm.Blocking(2, 20, 33, 5000),   // several k, m and n blocks
             new Gemm.Blocking(4, 192, 256, 1 << 20),
+            new Gemm.Blocking(2, 18, 33, 5000, 6), // the 6 x 2-vector kernel, several blocks
+            new Gemm.Blocking(2, 6, 1, 64, 6),
         };
         for (Gemm.Blocking bl : blockings) {
             for (int trial = 0; trial < 24; trial++) {
