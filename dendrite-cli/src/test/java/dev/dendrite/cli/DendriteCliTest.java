@@ -67,8 +67,13 @@ class DendriteCliTest {
             byte[] bytes = Files.readAllBytes(runDir.resolve(png));
             assertThat(bytes).as(png).startsWith(0x89, 'P', 'N', 'G');
         }
+        assertThat(Files.readString(runDir.resolve("loss.svg"))).contains("<svg", "</svg>", "Loss per epoch", "best epoch");
+        assertThat(Files.readString(runDir.resolve("accuracy.svg"))).contains("<svg", "Accuracy per epoch", "validation");
+        assertThat(Files.readString(runDir.resolve("confusion.svg"))).contains("<svg", "Confusion matrix", "malignant");
+        assertThat(Files.readString(runDir.resolve("roc.svg"))).contains("<svg", "ROC curve", "AUC");
         String report = Files.readString(runDir.resolve("report.html"));
-        assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant").doesNotContain("src=\"loss.png\"");
+        assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant", "href=\"loss.svg\"", "href=\"roc.svg\"",
+                "Data and preprocessing", "z-score").doesNotContain("src=\"loss.png\"");
         assertThat(report.split("data:image/png;base64,", -1)).hasSize(5);
         List<String> history = Files.readAllLines(runDir.resolve("history.csv"));
         assertThat(history.getFirst()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy");
@@ -153,7 +158,8 @@ class DendriteCliTest {
         Result result = run("inspect", model.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Layer (type)", "Output shape", "Param #", "0 Linear", "(batch, 32)", "992",
-                "Dropout", "Total params: 1,537", "Classes: benign, malignant", "standard scaler over 30 features",
+                "Dropout", "Total params: 1,537", "Classes: benign, malignant", "z-score (x - mean) / std per feature over 30 features", "Input: CSV rows of 30 feature columns: mean_radius",
+                "Training (recorded in the model file)", "epochs_run", "optimizer      adam", "lr             0.001", "test_metrics   loss ",
                 "best_epoch", "bce-with-logits");
     }
 
