@@ -270,27 +270,11 @@ class DendriteCliTest {
     void trainsOnADirectoryOfIdxFiles() throws IOException {
         Path idx = dir.resolve("digits");
         Files.createDirectories(idx);
-        writeIdx(idx, "train", 60, 1);
-        writeIdx(idx, "t10k", 20, 2);
+        TestData.writeIdx(idx, "train", 60, 1);
+        TestData.writeIdx(idx, "t10k", 20, 2);
         Result result = run("train", "--data", idx.toString(), "--epochs", "2", "--layers", "8", "--out", dir.resolve("i").toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("IDX images, 60 training and 20 test examples, 16 features", "multiclass: 0, 1, 2",
                 "Test metrics (20 examples)");
-    }
-
-    /** {@code n} 4x4 images whose brightness is their label (0, 1 or 2), in MNIST's IDX format. */
-    private static void writeIdx(Path dir, String stem, int n, long seed) throws IOException {
-        var random = new java.util.Random(seed);
-        var images = java.nio.ByteBuffer.allocate(16 + n * 16).putInt(0x803).putInt(n).putInt(4).putInt(4);
-        var labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
-        for (int i = 0; i < n; i++) {
-            int label = i % 3;
-            labels.put((byte) label);
-            for (int p = 0; p < 16; p++) {
-                images.put((byte) (label * 80 + random.nextInt(40)));
-            }
-        }
-        Files.write(dir.resolve(stem + "-images-idx3-ubyte"), images.array());
-        Files.write(dir.resolve(stem + "-labels-idx1-ubyte"), labels.array());
     }
 }
