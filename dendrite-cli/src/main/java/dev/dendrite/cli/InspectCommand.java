@@ -80,7 +80,7 @@ final class InspectCommand implements Callable<Integer> {
     /** A JSON value on one line: numbers to 4 decimals, objects as {@code key value, ...}. */
     private static String format(JsonNode value) {
         if (value.isFloatingPointNumber()) {
-            return new java.math.BigDecimal(value.asDouble()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            return Numbers.digits(value.asDouble(), 4);
         }
         if (value.isObject()) {
             List<String> parts = new ArrayList<>();

@@ -46,8 +46,11 @@ record LoadedModel(Path file, Model model, int inputs, int outputs, Task task, I
         return model.classNames();
     }
 
+    /** The loss the model was trained with (recorded by train), else the task's default. */
     Loss loss() {
-        return Networks.loss(Networks.defaultLoss(task), task);
+        String training = model.metadata().get(TrainingRecord.KEY);
+        String name = training == null ? null : Json.parse(training, TrainingRecord.KEY + " in " + file).path("loss").asText(null);
+        return Networks.loss(name == null ? Networks.defaultLoss(task) : name, task);
     }
 
     /** Fails unless the model reads rows of a table (and not images), naming what it reads. */
