@@ -1,6 +1,7 @@
 package dev.dendrite.cli;
 
 import dev.dendrite.data.Batch;
+import dev.dendrite.data.DataFormatException;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.ImageFolder;
 import dev.dendrite.data.ImageFolderDataset;
@@ -29,7 +30,21 @@ final class ImageData {
 
     /** A labelled image folder as flat rows, decoded into memory when it fits. */
     static Dataset folder(Path dir, InputFormat format) {
-        return inMemory(new FlatImages(reader(dir, format).load()));
+        return inMemory(new FlatImages(load(reader(dir, format), false)));
+    }
+
+    /** Lists a folder (labelled, or flat when {@code unlabelled}); a stray non-image file is named with advice for the CLI. */
+    static ImageFolderDataset load(ImageFolder reader, boolean unlabelled) {
+        try {
+            return unlabelled ? reader.loadUnlabelled() : reader.load();
+        } catch (DataFormatException e) {
+            String api = "; remove it or pass skipInvalid()";
+            if (e.getMessage() != null && e.getMessage().endsWith(api)) {
+                throw new CliException(e.getMessage().substring(0, e.getMessage().length() - api.length())
+                        + "; remove it: the folders may hold image files only", e);
+            }
+            throw e;
+        }
     }
 
     /** {@code data} decoded once into memory (in parallel) when small enough, else as it is. */
@@ -71,8 +86,7 @@ final class ImageData {
     /** The images of a folder (labelled: one sub-directory per class; or flat) at the model's size, for predictions. */
     static ImageFolderDataset forPrediction(LoadedModel model, Path data, DataKind kind) {
         InputFormat expected = requireImages(model, data, kind);
-        ImageFolder reader = reader(data, expected);
-        return kind == DataKind.IMAGE_FILES ? reader.loadUnlabelled() : reader.load();
+        return load(reader(data, expected), kind == DataKind.IMAGE_FILES);
     }
 
     /** The model's image format; fails when the model reads table rows. */

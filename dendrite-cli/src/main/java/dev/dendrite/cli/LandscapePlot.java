@@ -113,8 +113,10 @@ final class LandscapePlot {
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
                 "filter-normalised random directions, %d x %d grid, %,d examples", steps, steps, examples), small));
-        String where = best[0] < 0 ? "" : String.format(Locale.ROOT, "; lowest on the grid %s at (%s, %s) (white)",
-                Numbers.short3(loss[best[0]][best[1]]), Numbers.short3(xs[best[0]]), Numbers.short3(xs[best[1]]));
+        boolean atCentre = best[0] >= 0 && xs[best[0]] == 0 && xs[best[1]] == 0;
+        String where = best[0] < 0 ? "" : atCentre ? ", the lowest on the grid"
+                : String.format(Locale.ROOT, "; lowest on the grid %s at (%s, %s) (white)",
+                        Numbers.short3(loss[best[0]][best[1]]), Numbers.short3(xs[best[0]]), Numbers.short3(xs[best[1]]));
         chart.addSubtitle(new TextTitle("loss at the trained weights " + Numbers.short3(surface.centre()) + " (red)" + where, small));
         LogAxis legendAxis = new LogAxis("loss (log scale)");
         legendAxis.setRange(low, high);

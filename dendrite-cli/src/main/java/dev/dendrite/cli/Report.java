@@ -33,24 +33,35 @@ final class Report {
         return this;
     }
 
+    /** An empty section {@code id} holding {@code fragment}, for a later {@link #putSection} to replace. */
+    Report section(String id, String fragment) {
+        body.append("<!-- section:").append(id).append(" -->\n").append(fragment).append("<!-- /section:").append(id)
+                .append(" -->\n");
+        return this;
+    }
+
     /** A paragraph in smaller, grey type: a hint or a caveat. */
     Report note(String text) {
         body.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
         return this;
     }
 
-    /** A two-column table of names and values. */
+    /** A two-column table of names and values; empty values are left out. */
     Report table(Map<String, ?> rows) {
         body.append("<table class=\"kv\">\n");
-        rows.forEach((name, value) -> body.append("<tr><th>").append(escape(name)).append("</th><td>")
-                .append(escape(format(value))).append("</td></tr>\n"));
+        rows.forEach((name, value) -> {
+            String text = format(value);
+            if (!text.isEmpty() && !text.equals("null")) {
+                body.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(text)).append("</td></tr>\n");
+            }
+        });
         body.append("</table>\n");
         return this;
     }
 
     /** The confusion matrix as a table, true classes as rows. */
     Report confusion(long[][] counts, List<String> classNames) {
-        body.append("<table class=\"cm\"><tr><th>true \\ predicted</th>");
+        body.append("<div class=\"wide\"><table class=\"cm\"><tr><th>true \\ predicted</th>");
         classNames.forEach(c -> body.append("<th>").append(escape(c)).append("</th>"));
         body.append("</tr>\n");
         for (int t = 0; t < counts.length; t++) {
@@ -60,7 +71,7 @@ final class Report {
             }
             body.append("</tr>\n");
         }
-        body.append("</table>\n");
+        body.append("</table></div>\n");
         return this;
     }
 
@@ -118,7 +129,7 @@ final class Report {
                 table { border-collapse: collapse; margin: 0.6em 0; }
                 th, td { padding: 0.25em 0.8em; border: 1px solid #ddd; text-align: left; }
                 table.kv th { background: #f6f6f6; font-weight: 600; }
-                table.cm td { text-align: right; min-width: 4em; } table.cm td.diag { background: #d6eaf8; font-weight: 600; }
+                div.wide { overflow-x: auto; } table.cm td { text-align: right; min-width: 3em; } table.cm td.diag { background: #d6eaf8; font-weight: 600; }
                 figure { margin: 0.8em 0; } img { max-width: 100%%; border: 1px solid #eee; }
                 figcaption { font-size: 0.8em; color: #666; } .note { color: #555; font-size: 0.9em; }
                 </style></head><body>
@@ -134,7 +145,12 @@ final class Report {
 
     private static String format(Object value) {
         if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.4f", d);
+            return Math.abs(d) >= 1e-3 || d == 0 ? String.format(Locale.ROOT, "%.4f", d) : Numbers.digits(d, 4);
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder text = new StringBuilder();
+            map.forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(format(v)).append(' ').append(k));
+            return text.toString();
         }
         return String.valueOf(value);
     }

@@ -47,8 +47,8 @@ final class RunReport {
         Map<String, Object> config = new LinkedHashMap<>(info);
         config.remove("features");
         report.heading("Run").table(config);
-        report.note("The loss landscape around the trained weights: dendrite landscape --model " + runDir
-                + " --data " + data.file() + " adds it to this page.");
+        report.section("landscape", new Report("").note("The loss landscape around the trained weights: dendrite landscape --model "
+                + runDir + " --data " + data.file() + " adds it here.").fragment());
         report.write(runDir.resolve("report.html"));
     }
 

@@ -202,6 +202,10 @@ class ImageDataCliTest {
         Files.write(garbage.resolve("dark").resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
         assertFails(garbage, "broken.png", "corrupt or unreadable image");
 
+        Path stray = TestData.imageFolder(dir.resolve("stray"), 3, 4, 4, 9);
+        Files.writeString(stray.resolve("mid").resolve("notes.txt"), "not an image");
+        assertFails(stray, "notes.txt", "not an image", "remove it");
+
         Path notImages = Files.createDirectories(dir.resolve("texts"));
         Files.writeString(notImages.resolve("a.txt"), "hello");
         assertFails(notImages, "texts", "neither IDX files nor images");
