@@ -10,8 +10,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dendrite evaluate}: a saved model's metrics on labelled data, prepared as the model file says. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Metrics of a saved model on labelled data: a CSV file, the test images of an IDX directory, or an image",
-                "folder (one sub-directory per class). Inputs are prepared as in training: the model's image size, channels and scaler."})
+        description = "Metrics of a saved model on labelled data: a CSV file, the test images of an IDX directory, or an image "
+                + "folder (one sub-directory per class). Inputs are prepared as in training: the model's image size, channels and scaler.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -26,10 +26,11 @@ import picocli.CommandLine.ParentCommand;
  * added to the run's report.html when written into the run directory.
  */
 @Command(name = "landscape", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The loss around a trained model's weights: loss(θ + α·δ + β·η) over a grid of α, β in [-range, range],",
-                "with δ, η random directions filter-normalised as in Li et al. 2018 (each filter scaled to the norm of the",
-                "trained filter; bias directions zero). Writes landscape.csv, landscape.png and landscape.svg, and adds the",
-                "plot to report.html when the output directory holds the run's report."})
+        description = {"The loss around a trained model's weights w: loss(w + alpha*d1 + beta*d2) over a grid of alpha, beta in "
+                + "[-range, range], with d1, d2 random directions filter-normalised as in Li et al. 2018 (each filter scaled to the "
+                + "norm of the trained filter; bias directions zero).",
+                "Writes landscape.csv, landscape.png and landscape.svg, and adds the plot to report.html when the output "
+                + "directory holds the run's report."})
 final class LandscapeCommand implements Callable<Integer> {
 
     @ParentCommand

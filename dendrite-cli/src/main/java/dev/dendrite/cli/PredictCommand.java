@@ -23,9 +23,9 @@ import picocli.CommandLine.ParentCommand;
  * directory, or each image file of a folder, prepared as the model file says.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predictions of a saved model: the class and the probability of each class (or the value of a regression)",
-                "for each row of a CSV file, each test image of an IDX directory, or each image of a folder (flat, or one",
-                "sub-directory per class). Known true labels (a CSV target column, the class folder) are copied as 'actual'."})
+        description = "Predictions of a saved model: the class and the probability of each class (or the value of a regression) "
+                + "for each row of a CSV file, each test image of an IDX directory, or each image of a folder (flat, or one "
+                + "sub-directory per class). Known true labels (a CSV target column, the class folder) are copied as 'actual'.")
 final class PredictCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,8 +35,8 @@ final class PredictCommand implements Callable<Integer> {
     Path modelFile;
 
     @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = {"CSV file with a header row (the model's feature columns, optionally a target column), a directory",
-                    "of IDX files, or a folder of images (flat, or one sub-directory per class)."})
+            description = "CSV file with a header row (the model's feature columns, optionally a target column), a directory "
+                    + "of IDX files, or a folder of images (flat, or one sub-directory per class).")
     Path data;
 
     @Option(names = "--target", paramLabel = "NAME",

@@ -38,8 +38,8 @@ import picocli.CommandLine.ParentCommand;
  * the bundled breast-cancer diagnosis, and saves the run.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a multi-layer perceptron on a CSV table, a directory of IDX files or an image folder (one",
-                "sub-directory of images per class) and save the run: model, history, test metrics, charts, report.",
+        description = {"Train a multi-layer perceptron on a CSV table, a directory of IDX files or an image folder (one "
+                + "sub-directory of images per class) and save the run: model, history, test metrics, charts, report.",
                 "Without options: tells malignant from benign tumours in the bundled breast-cancer data."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -51,8 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--data", paramLabel = "PATH",
-            description = {"CSV file with a header row, a directory of MNIST-style IDX files, or an image folder with one",
-                    "sub-directory of PNG/JPEG images per class (default: the bundled examples/data/breast_cancer.csv)."})
+            description = "CSV file with a header row, a directory of MNIST-style IDX files, or an image folder with one "
+                    + "sub-directory of PNG/JPEG images per class (default: the bundled examples/data/breast_cancer.csv).")
     Path data;
 
     @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
