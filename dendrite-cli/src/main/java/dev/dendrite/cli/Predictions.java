@@ -62,6 +62,28 @@ record Predictions(String idColumn, List<String> ids, List<String> actual, Tenso
         return lines;
     }
 
+    /** The predicted class index of each example from the network's outputs (a logit per example, or per class). */
+    static int[] classes(Task task, Tensor outputs) {
+        int n = outputs.dim(0);
+        int[] classes = new int[n];
+        float[] values = outputs.data();
+        int width = task == Task.MULTICLASS ? outputs.size() / Math.max(1, n) : 1;
+        for (int i = 0; i < n; i++) {
+            if (task == Task.BINARY) {
+                classes[i] = values[i] > 0 ? 1 : 0;
+            } else {
+                int best = 0;
+                for (int c = 1; c < width; c++) {
+                    if (values[i * width + c] > values[i * width + best]) {
+                        best = c;
+                    }
+                }
+                classes[i] = best;
+            }
+        }
+        return classes;
+    }
+
     /** A CSV cell, quoted when it holds a comma, quote or line break. */
     static String cell(String text) {
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A training run's charts (PNG and SVG in the run directory) and its {@code report.html}: data and
- * preprocessing, test metrics, loss and metric per epoch, confusion matrix, ROC curve, the run's settings.
+ * preprocessing, test metrics, loss and metric per epoch, confusion matrix, sample test images (image runs),
+ * ROC curve, the run's settings.
  */
 final class RunReport {
 
@@ -16,7 +17,7 @@ final class RunReport {
 
     /** Draws the charts into {@code runDir} and writes the report beside them. */
     static void write(Path runDir, TrainingData data, History history, int bestEpoch, Evaluation evaluation,
-            Map<String, Object> info) {
+            Map<String, Object> info, byte[] samples) {
         Task task = data.task();
         Report report = new Report("Dendrite run " + runDir.getFileName());
         report.paragraph("Data: " + data.file() + " (" + data.kind().description() + "); task: " + task.label() + "; "
@@ -40,6 +41,12 @@ final class RunReport {
             byte[] confusion = Plots.confusion(evaluation.confusion().counts(), evaluation.classNames()).save(runDir, "confusion");
             report.image("confusion matrix", confusion, "confusion.svg");
         }
+        if (samples != null) {
+            report.paragraph("Test images as the model reads them (before scaling), true class above the prediction; "
+                    + "wrong predictions in red.");
+            report.image("test images with true and predicted classes", samples, null);
+            write(runDir.resolve("samples.png"), samples);
+        }
         if (evaluation.roc() != null) {
             byte[] roc = Plots.roc(evaluation.roc().curve(), evaluation.metrics().get("roc_auc")).save(runDir, "roc");
             report.image("ROC curve", roc, "roc.svg");
@@ -50,6 +57,14 @@ final class RunReport {
         report.section("landscape", new Report("").note("The loss landscape around the trained weights: dendrite landscape --model "
                 + runDir + " --data " + data.file() + " adds it here.").fragment());
         report.write(runDir.resolve("report.html"));
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            java.nio.file.Files.write(file, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Object> dataTable(TrainingData data, Map<String, Object> info) {

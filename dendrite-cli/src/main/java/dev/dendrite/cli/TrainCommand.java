@@ -191,7 +191,9 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("test", evaluation.toJson());
             Json.write(runDir.resolve("metrics.json"), metrics);
             Json.write(runDir.resolve("run.json"), info);
-            RunReport.write(runDir, loaded, history, best + 1, evaluation, info);
+            byte[] samples = loaded.input().isImages() ? SampleGrid.ofTestSet(network, split.test(), testData, kind,
+                    loaded.input(), classNames, 32) : null;
+            RunReport.write(runDir, loaded, history, best + 1, evaluation, info, samples);
             console.println("Run directory: " + runDir);
         }
         return 0;

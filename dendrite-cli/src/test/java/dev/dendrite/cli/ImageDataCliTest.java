@@ -59,7 +59,11 @@ class ImageDataCliTest {
             assertThat(runDir.resolve(chart + ".png")).isRegularFile();
             assertThat(runDir.resolve(chart + ".svg")).isRegularFile();
         }
-        assertThat(Files.readString(runDir.resolve("report.html"))).contains("8x6 grayscale images (48 inputs)", "luma");
+        assertThat(Files.readString(runDir.resolve("report.html"))).contains("8x6 grayscale images (48 inputs)", "luma",
+                "Test images as the model reads them", "section:landscape");
+        var samples = ImageIO.read(runDir.resolve("samples.png").toFile());
+        assertThat(samples.getWidth()).isEqualTo(SampleGrid.COLUMNS * SampleGrid.TILE);
+        assertThat(samples.getHeight()).as("12 test images: two rows").isEqualTo(2 * (SampleGrid.TILE + 30));
         assertThat(Json.read(runDir.resolve("metrics.json")).get("test").get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
     }
 
