@@ -33,7 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset dataset = LabelledData.read(model, data, target);
         Evaluation evaluation = Evaluation.of(model.model().module(), model.prepare(dataset), model.task(), model.loss(),
                 model.classNames());
-        app.out.printf(Locale.ROOT, "Model: %s (%s)%nData: %s%n", model.file(), model.task().label(), data);
+        app.out.printf(Locale.ROOT, "Model: %s (%s, reads %s)%nData: %s (%s)%n", model.file(), model.task().label(),
+                model.input().describe(), data, DataKind.detect(data).description());
         evaluation.print(app.out, "Metrics");
         return 0;
     }
