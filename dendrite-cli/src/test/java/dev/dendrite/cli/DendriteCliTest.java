@@ -164,6 +164,25 @@ class DendriteCliTest {
     }
 
     @Test
+    void aModelFileWithoutTheRecordsOfTrainStillWorks() {
+        Path plain = dir.resolve("plain").resolve("model.dendrite");
+        dev.dendrite.nn.Seeds.manualSeed(1);
+        var network = new dev.dendrite.nn.Sequential(new dev.dendrite.nn.Linear(30, 1), new dev.dendrite.nn.Flatten(0));
+        try {
+            java.nio.file.Files.createDirectories(plain.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dev.dendrite.io.Model.of(network).withClassNames(List.of("benign", "malignant")).save(plain);
+        Result inspect = run("inspect", plain.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("Input: CSV rows of 30 feature columns", "Scaling: none", "Training: not recorded");
+        Result evaluate = run("evaluate", "--model", plain.toString(), "--data", bundled.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("Metrics (569 examples)");
+    }
+
+    @Test
     void aMissingDataFileIsOneLineNamingIt() {
         Result result = run("train", "--data", dir.resolve("nope.csv").toString(), "--out", dir.toString());
         assertThat(result.exitCode()).isEqualTo(1);
