@@ -28,7 +28,7 @@ final class ImageData {
         return format.grayscale() ? reader.grayscale() : reader.rgb();
     }
 
-    /** A labelled image folder as flat rows, decoded into memory when it fits. */
+    /** A labelled image folder as flat rows, decoded into memory when it fits (for training, which reads it every epoch). */
     static Dataset folder(Path dir, InputFormat format) {
         return inMemory(new FlatImages(load(reader(dir, format), false)));
     }
@@ -58,7 +58,11 @@ final class ImageData {
 
     /** What an IDX directory's images are: {@code 1 x height x width}, from its test images' shape. */
     static InputFormat idxFormat(Split idx) {
-        Dataset part = idx.test().size() > 0 ? idx.test() : idx.train();
+        return idxFormat(idx.test().size() > 0 ? idx.test() : idx.train());
+    }
+
+    /** What the images of an IDX dataset are: {@code 1 x side x side} for square ones, else one row. */
+    static InputFormat idxFormat(Dataset part) {
         int pixels = part.featureShape().size();
         int side = (int) Math.round(Math.sqrt(pixels));
         return side * side == pixels ? InputFormat.images(1, side, side) : InputFormat.images(1, 1, pixels);
@@ -72,15 +76,16 @@ final class ImageData {
     static Dataset labelled(LoadedModel model, Path data, DataKind kind) {
         InputFormat expected = requireImages(model, data, kind);
         if (kind == DataKind.IDX) {
-            Split idx = IdxDirectory.read(data);
-            checkShape(model, idxFormat(idx), data);
-            return Relabelled.toModel(idx.test(), model.classNames(), data);
+            Dataset test = IdxDirectory.test(data);
+            checkShape(model, idxFormat(test), data);
+            return Relabelled.toModel(test, model.classNames(), data);
         }
         if (kind == DataKind.IMAGE_FILES) {
             throw new CliException(data + ": holds images without class sub-directories, so there are no labels to"
                     + " evaluate against; put each image in the folder of its class, or use predict");
         }
-        return Relabelled.toModel(folder(data, expected), model.classNames(), data);
+        // read lazily: evaluate decodes each image once anyway, landscape only its sample
+        return Relabelled.toModel(new FlatImages(load(reader(data, expected), false)), model.classNames(), data);
     }
 
     /** The images of a folder (labelled: one sub-directory per class; or flat) at the model's size, for predictions. */

@@ -157,6 +157,18 @@ class ImageDataCliTest {
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.out().lines().toList()).hasSize(22).first().isEqualTo("row,actual,predicted,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9");
         assertThat(predict.out().lines().skip(1).findFirst().orElseThrow()).startsWith("1,0,");
+
+        Path testOnly = Files.createDirectories(dir.resolve("idx-test-only"));
+        for (String file : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.copy(idx.resolve(file), testOnly.resolve(file));
+        }
+        Result withoutTrainingFiles = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
+        assertThat(withoutTrainingFiles.exitCode()).as(withoutTrainingFiles.err()).isZero();
+        assertThat(withoutTrainingFiles.out()).contains("Metrics (21 examples)");
+        Files.delete(testOnly.resolve("t10k-labels-idx1-ubyte"));
+        Result withoutLabels = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
+        assertThat(withoutLabels.exitCode()).isEqualTo(1);
+        assertThat(withoutLabels.err()).contains("idx-test-only", "t10k-labels-idx1-ubyte");
     }
 
     @Test
