@@ -236,6 +236,23 @@ class ImageDataCliTest {
         assertFails(emptyClass, "zebra", "holds no images");
 
         assertFails(dir.resolve("nowhere"), "nowhere", "no such file or directory");
+
+        Path oneClass = Files.createDirectories(dir.resolve("one-class").resolve("only"));
+        ImageIO.write(TestData.image(4, 4, 20, new Random(1)), "png", oneClass.resolve("x.png").toFile());
+        assertFails(oneClass.getParent(), "one-class", "has 1 class", "at least 2");
+    }
+
+    @Test
+    void aLargeFirstImageAsksForAnImageSize() throws IOException {
+        Path large = Files.createDirectories(dir.resolve("large-photos").resolve("a"));
+        ImageIO.write(new java.awt.image.BufferedImage(600, 520, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                large.resolve("big.png").toFile());
+        Files.createDirectories(large.resolveSibling("b"));
+        Files.copy(large.resolve("big.png"), large.resolveSibling("b").resolve("big.png"));
+        Result result = run("train", "--data", large.getParent().toString(), "--out", dir.resolve("never").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("large-photos", "600x520", "--image-size");
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 
     @Test
