@@ -39,6 +39,10 @@ record LoadedModel(Path file, Model model, int inputs, int outputs, Task task, I
         Task task = classes.isEmpty() ? Task.REGRESSION : outputs == 1 ? Task.BINARY : Task.MULTICLASS;
         String inputJson = model.metadata().get(InputFormat.KEY);
         InputFormat input = inputJson == null ? InputFormat.unknownTable(inputs) : InputFormat.fromJson(inputJson, inputs);
+        if (inputs >= 0 && input.inputs() != inputs) {
+            throw new CliException(file + ": its " + InputFormat.KEY + " says the model reads " + input.describe()
+                    + ", but the network takes " + inputs + " inputs; the file is inconsistent");
+        }
         return new LoadedModel(file, model, inputs, outputs, task, input);
     }
 

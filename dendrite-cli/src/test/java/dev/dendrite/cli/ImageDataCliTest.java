@@ -243,6 +243,15 @@ class ImageDataCliTest {
     }
 
     @Test
+    void anInputRecordThatContradictsTheNetworkIsNamed() {
+        Path odd = dir.resolve("odd.dendrite");
+        dev.dendrite.io.Model.load(model).withMetadata(InputFormat.KEY, InputFormat.images(3, 6, 8).toJson()).save(odd);
+        Result result = run("inspect", odd.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("odd.dendrite", "8x6 RGB images (144 inputs)", "takes 48 inputs");
+    }
+
+    @Test
     void aLargeFirstImageAsksForAnImageSize() throws IOException {
         Path large = Files.createDirectories(dir.resolve("large-photos").resolve("a"));
         ImageIO.write(new java.awt.image.BufferedImage(600, 520, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
