@@ -2,6 +2,7 @@ package dev.dendrite.cli;
 
 import static dev.dendrite.cli.DendriteCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.dendrite.cli.DendriteCliTest.Result;
 import java.io.IOException;
@@ -121,6 +122,24 @@ class ImageDataCliTest {
         String[] cells = lines.get(1).split(",");
         assertThat(Double.parseDouble(cells[3]) + Double.parseDouble(cells[4]) + Double.parseDouble(cells[5]))
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void predictAppliesExactlyTheTrainingPreprocessing() throws IOException {
+        Path out = dir.resolve("exact.csv");
+        assertThat(run("predict", "--model", model.toString(), "--data", folder.toString(), "--out", out.toString()).exitCode())
+                .isZero();
+        String[] row = Files.readAllLines(out).get(1).split(",");
+        var loaded = dev.dendrite.io.Model.load(model);
+        var images = dev.dendrite.data.ImageFolder.read(folder).size(6, 8).grayscale().load();
+        assertThat(images.file(0).getFileName().toString()).isEqualTo("dark-000.png");
+        float[] pixels = new float[48];
+        images.features(0, pixels, 0);
+        var x = loaded.scaler().orElseThrow().transform(dev.dendrite.tensor.Tensor.wrap(pixels, 1, 48));
+        float[] p = loaded.module().forward(x).softmax(1).toArray();
+        for (int c = 0; c < 3; c++) {
+            assertThat(Double.parseDouble(row[3 + c])).as("p of class " + c).isCloseTo(p[c], within(1e-6));
+        }
     }
 
     @Test
