@@ -12,13 +12,14 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code dendrite} command: train, evaluate, predict, inspect and export. Exit codes: 0 on success, 2 on
+ * The {@code dendrite} command: train, evaluate, predict, inspect, export and landscape. Exit codes: 0 on success, 2 on
  * a usage error (with the usage printed), 1 on a failure, reported as one line on standard error
  * (with the stack trace under {@code --verbose}).
  */
 @Command(name = "dendrite", mixinStandardHelpOptions = true, version = "dendrite 0.1.0-SNAPSHOT",
         description = "Train, evaluate and use neural networks from the command line.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class, ExportCommand.class,
+                LandscapeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dendrite implements Callable<Integer> {
 

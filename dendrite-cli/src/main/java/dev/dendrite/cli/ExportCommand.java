@@ -27,6 +27,9 @@ final class ExportCommand implements Callable<Integer> {
         OnnxExporter.export(loaded.model().module(), new int[] {loaded.inputs()}, onnxFile);
         app.out.println("Wrote " + onnxFile + " (input [batch, " + loaded.inputs() + "], output [batch"
                 + (loaded.outputs() == 1 ? "" : ", " + loaded.outputs()) + "])");
+        if (loaded.input().isImages()) {
+            app.out.println("Input: " + loaded.input().describe() + ", flattened channel by channel, row by row, pixels in [0, 1]");
+        }
         if (loaded.model().scaler().isPresent()) {
             app.out.println("Note: the model expects inputs scaled by its " + loaded.model().scaler().get().kind()
                     + " scaler; the ONNX graph holds the network only.");

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The run directory's JSON files. */
+/** The run directory's JSON files, and the JSON in model-file metadata. */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private Json() {
     }
@@ -20,6 +21,24 @@ final class Json {
             MAPPER.writeValue(file.toFile(), value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code value} as one line of JSON. */
+    static String text(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses JSON text, e.g. a model file's metadata entry. */
+    static JsonNode parse(String text, String what) {
+        try {
+            return COMPACT.readTree(text);
+        } catch (IOException e) {
+            throw new CliException(what + " is not valid JSON: " + e.getMessage());
         }
     }
 

@@ -5,15 +5,9 @@ import dev.dendrite.train.metric.RocCurve;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -32,24 +26,17 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The run's charts as PNG images (JFreeChart, drawn headless). */
+/** The run's charts (JFreeChart): loss and metric per epoch, confusion-matrix heat map, ROC curve. */
 final class Plots {
 
     static final int WIDTH = 800;
     static final int HEIGHT = 480;
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-        // ImageIO's default disk cache registers files for deletion at exit, which fails once the JVM
-        // is shutting down — exactly when a Ctrl-C'd run writes its report. Small PNGs need no disk cache.
-        javax.imageio.ImageIO.setUseCache(false);
-    }
-
     private Plots() {
     }
 
     /** Training and validation {@code name} per epoch, with the best epoch (1-based; 0 for none) marked. */
-    static byte[] perEpoch(History history, String name, String title, int bestEpoch) {
+    static Chart perEpoch(History history, String name, String title, int bestEpoch) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String key : List.of(name, "val_" + name)) {
             if (!history.names().contains(key)) {
@@ -77,11 +64,11 @@ final class Plots {
             marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(marker);
         }
-        return png(chart);
+        return new Chart(chart, WIDTH, HEIGHT);
     }
 
     /** The confusion matrix as a heat map, true classes up the side and predicted along the bottom, counts in the cells. */
-    static byte[] confusion(long[][] counts, List<String> classNames) {
+    static Chart confusion(long[][] counts, List<String> classNames) {
         int k = counts.length;
         double[][] xyz = new double[3][k * k];
         long max = 1;
@@ -133,11 +120,11 @@ final class Plots {
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(10, 10, 10, 10);
         chart.addSubtitle(legend);
-        return png(chart, 560, 480);
+        return new Chart(chart, 560, 480);
     }
 
     /** The ROC curve with its area, against the diagonal of guessing. */
-    static byte[] roc(RocCurve curve, double auc) {
+    static Chart roc(RocCurve curve, double auc) {
         XYSeries roc = new XYSeries(String.format(Locale.ROOT, "model (AUC %.4f)", auc), false, true);
         for (int i = 0; i < curve.size(); i++) {
             roc.add(curve.fpr()[i], curve.tpr()[i]);
@@ -155,15 +142,7 @@ final class Plots {
         plot.getRenderer().setSeriesPaint(1, Color.GRAY);
         plot.getDomainAxis().setRange(0, 1);
         plot.getRangeAxis().setRange(0, 1.02);
-        return png(chart, 560, 520);
-    }
-
-    static void write(Path file, byte[] png) {
-        try {
-            Files.write(file, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return new Chart(chart, 560, 520);
     }
 
     private static XYPlot style(JFreeChart chart) {
@@ -179,19 +158,5 @@ final class Plots {
         renderer.setSeriesStroke(1, new BasicStroke(2f));
         plot.setRenderer(renderer);
         return plot;
-    }
-
-    private static byte[] png(JFreeChart chart) {
-        return png(chart, WIDTH, HEIGHT);
-    }
-
-    private static byte[] png(JFreeChart chart, int width, int height) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ChartUtils.writeChartAsPNG(bytes, chart, width, height);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the chart '" + chart.getTitle().getText() + "': " + e.getMessage(), e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.dendrite.cli;
 
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Split;
-import dev.dendrite.data.Splits;
 import dev.dendrite.data.StandardScaler;
 import dev.dendrite.io.Model;
 import dev.dendrite.kernel.Parallel;
@@ -34,9 +33,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code dendrite train}: trains an MLP on a CSV table, by default the bundled breast-cancer diagnosis. */
+/**
+ * {@code dendrite train}: trains an MLP on a CSV table, a directory of IDX files or an image folder, by default
+ * the bundled breast-cancer diagnosis, and saves the run.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a multi-layer perceptron on a CSV table and save the run (model, history, test metrics).",
+        description = {"Train a multi-layer perceptron on a CSV table, a directory of IDX files or an image folder (one "
+                + "sub-directory of images per class) and save the run: model, history, test metrics, charts, report.",
                 "Without options: tells malignant from benign tumours in the bundled breast-cancer data."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -47,11 +50,20 @@ final class TrainCommand implements Callable<Integer> {
             description = "YAML file of these options, keys without the dashes (e.g. 'layers: [64, 32]', 'batch-size: 32'); options on the command line win.")
     Path config;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV file with a header row (default: the bundled examples/data/breast_cancer.csv).")
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "CSV file with a header row, a directory of MNIST-style IDX files, or an image folder with one "
+                    + "sub-directory of PNG/JPEG images per class (default: the bundled examples/data/breast_cancer.csv).")
     Path data;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "Target column (default: the last column).")
+    @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
     String target;
+
+    @Option(names = "--image-size", paramLabel = "WxH",
+            description = "Image folders: resize every image to W x H pixels, e.g. 28x28 (default: the size of the first image).")
+    String imageSize;
+
+    @Option(names = "--grayscale", description = "Image folders: read one channel of luma instead of red, green and blue.")
+    boolean grayscale;
 
     @Option(names = "--task", paramLabel = "TASK", defaultValue = "auto",
             description = "auto, binary, multiclass or regression (default: ${DEFAULT-VALUE}: text or a few integer values are classes).")
@@ -112,39 +124,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         boolean bundled = data == null;
         Path file = bundled ? TabularData.bundled() : data;
-        Split split;
-        Task kind;
-        List<String> classNames;
-        List<String> featureNames;
-        int features;
-        if (Files.isDirectory(file)) {
-            Split idx = IdxDirectory.read(file);
-            if (task != Task.AUTO && task != Task.MULTICLASS) {
-                throw new UsageException("--task " + task.label() + " does not fit the IDX images of " + file
-                        + ", which are classes");
-            }
-            kind = Task.MULTICLASS;
-            classNames = idx.train().classNames();
-            features = idx.train().featureShape().size();
-            featureNames = List.of();
-            console.printf(Locale.ROOT, "Data: %s: IDX images, %d training and %d test examples, %d features (multiclass: %s)%n",
-                    file, idx.train().size(), idx.test().size(), features, String.join(", ", classNames));
-            split = idx.stratifiedSplit(1 - validation, seed);
-        } else {
-            TabularData table = TabularData.load(file, target == null && bundled ? "diagnosis" : target, task);
-            var dataset = table.dataset();
-            kind = table.task();
-            classNames = dataset.classNames();
-            featureNames = dataset.featureNames();
-            features = table.features();
-            String targetName = target != null ? target : bundled ? "diagnosis" : "the last column";
-            console.printf(Locale.ROOT, "Data: %s: %d rows, %d features, target %s (%s%s)%n", file, dataset.size(),
-                    features, targetName, kind.label(), classNames.isEmpty() ? "" : ": " + String.join(", ", classNames));
-            double trainFraction = 1 - validation - test;
-            split = kind == Task.REGRESSION
-                    ? Splits.random(dataset, trainFraction, validation, test, seed)
-                    : Splits.stratified(dataset, trainFraction, validation, test, seed);
-        }
+        TrainingData loaded = TrainingData.load(new TrainingData.Request(file, bundled, target, task, validation, test, seed,
+                imageSize == null ? null : ImageSize.parse(imageSize), grayscale), console);
+        Split split = loaded.split();
+        Task kind = loaded.task();
+        List<String> classNames = loaded.classNames();
+        int features = loaded.input().inputs();
         if (split.train().size() == 0 || split.validation().size() == 0 || split.test().size() == 0) {
             throw new CliException(file + ": too few examples to split (" + split.train().size() + " train, "
                     + split.validation().size() + " validation, " + split.test().size()
@@ -167,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
                 shape(features, outputs), activation, dropout, network.parameterCount(), lossName, optimizer,
                 lr == null ? "" : " (lr " + lr + ")", batchSize);
 
-        Path runDir = createRunDirectory(bundled ? "diagnosis" : stem(file));
+        Path runDir = createRunDirectory(bundled ? "diagnosis" : stem(file.toAbsolutePath().normalize()));
         EarlyStopping early = new EarlyStopping("val_loss", patience).restoreBest();
         boolean terminal = console == System.out && ProgressBar.isTerminal();
         Metric trainMetric = kind == Task.REGRESSION ? new MeanAbsoluteError() : new Accuracy(true);
@@ -192,55 +177,26 @@ final class TrainCommand implements Callable<Integer> {
             Evaluation evaluation = Evaluation.of(network, testData, kind, lossFn, classNames);
             evaluation.print(console, "Test metrics");
 
-            Model model = Model.of(network).withClassNames(classNames).withScaler(scaler);
+            Map<String, Object> info = runInfo(loaded, lossName, opt.learningRate(), history, early,
+                    train.size(), val.size(), testData.size());
+            Map<String, Object> record = new LinkedHashMap<>(info);
+            record.remove("features");
+            record.put("test_metrics", evaluation.metrics());
+            Model model = Model.of(network).withClassNames(classNames).withScaler(scaler)
+                    .withMetadata(InputFormat.KEY, loaded.input().toJson())
+                    .withMetadata(TrainingRecord.KEY, Json.text(record));
             model.save(runDir.resolve("model.dendrite"));
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("task", kind.label());
             metrics.put("test", evaluation.toJson());
             Json.write(runDir.resolve("metrics.json"), metrics);
-            Map<String, Object> info = runInfo(file, featureNames, kind, lossName, history, early,
-                    train.size(), val.size(), testData.size());
             Json.write(runDir.resolve("run.json"), info);
-            report(runDir, file, kind, history, best + 1, evaluation, info);
+            byte[] samples = loaded.input().isImages() ? SampleGrid.ofTestSet(network, split.test(), testData, kind,
+                    loaded.input(), classNames, 32) : null;
+            RunReport.write(runDir, loaded, history, best + 1, evaluation, info, samples);
             console.println("Run directory: " + runDir);
         }
         return 0;
-    }
-
-    /** The charts as PNG files and report.html, which inlines them. */
-    private static void report(Path runDir, Path file, Task kind, History history, int bestEpoch, Evaluation evaluation,
-            Map<String, Object> info) {
-        Report report = new Report("Dendrite run " + runDir.getFileName());
-        report.paragraph("Data: " + file + "; task: " + kind.label() + "; " + history.epochs() + " epochs, best epoch "
-                + bestEpoch + (history.stopReason().isEmpty() ? "" : " (" + history.stopReason() + ")") + ".");
-        report.heading("Test metrics (" + evaluation.rows() + " examples)").table(evaluation.metrics());
-        if (evaluation.confusion() != null) {
-            report.confusion(evaluation.confusion().counts(), evaluation.classNames());
-        }
-        report.heading("Training");
-        byte[] loss = Plots.perEpoch(history, "loss", "Loss per epoch", bestEpoch);
-        Plots.write(runDir.resolve("loss.png"), loss);
-        report.image("training and validation loss per epoch", loss);
-        String metric = kind == Task.REGRESSION ? "mean_absolute_error" : "accuracy";
-        byte[] perEpoch = Plots.perEpoch(history, metric, (kind == Task.REGRESSION ? "Mean absolute error" : "Accuracy")
-                + " per epoch", bestEpoch);
-        Plots.write(runDir.resolve(kind == Task.REGRESSION ? "mae.png" : "accuracy.png"), perEpoch);
-        report.image(metric + " per epoch", perEpoch);
-        if (evaluation.confusion() != null) {
-            report.heading("Test set");
-            byte[] confusion = Plots.confusion(evaluation.confusion().counts(), evaluation.classNames());
-            Plots.write(runDir.resolve("confusion.png"), confusion);
-            report.image("confusion matrix", confusion);
-        }
-        if (evaluation.roc() != null) {
-            byte[] roc = Plots.roc(evaluation.roc().curve(), evaluation.metrics().get("roc_auc"));
-            Plots.write(runDir.resolve("roc.png"), roc);
-            report.image("ROC curve", roc);
-        }
-        Map<String, Object> config = new java.util.LinkedHashMap<>(info);
-        config.remove("features");
-        report.heading("Run").table(config);
-        report.write(runDir.resolve("report.html"));
     }
 
     private void checkOptions() {
@@ -256,25 +212,34 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> runInfo(Path file, List<String> features, Task kind, String lossName, History history,
+    private Map<String, Object> runInfo(TrainingData loaded, String lossName, double learningRate, History history,
             EarlyStopping early, int trainRows, int valRows, int testRows) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("created", LocalDateTime.now().withNano(0).toString());
-        info.put("data", file.toString());
-        info.put("target", target != null ? target : data == null ? "diagnosis" : "(last column)");
-        info.put("task", kind.label());
-        info.put("features", features);
+        info.put("data", loaded.file().toString());
+        info.put("data_kind", loaded.kind().description());
+        if (loaded.input().isImages()) {
+            info.put("input", loaded.input().describe());
+        } else {
+            info.put("target", target != null ? target : data == null ? "diagnosis" : "(last column)");
+        }
+        info.put("task", loaded.task().label());
+        info.put("features", loaded.input().columns());
         info.put("layers", layers);
         info.put("activation", activation);
         info.put("dropout", dropout);
         info.put("loss", lossName);
         info.put("optimizer", optimizer);
-        info.put("lr", lr);
+        info.put("lr", learningRate);
         info.put("batch_size", batchSize);
         info.put("max_epochs", epochs);
         info.put("patience", patience);
         info.put("seed", seed);
-        info.put("split", Map.of("train", trainRows, "validation", valRows, "test", testRows));
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        parts.put("train", trainRows);
+        parts.put("validation", valRows);
+        parts.put("test", testRows);
+        info.put("split", parts);
         info.put("epochs_run", history.epochs());
         info.put("best_epoch", early.bestEpoch() + 1);
         info.put("best_val_loss", early.best());
@@ -307,7 +272,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String stem(Path file) {
-        String fileName = file.getFileName().toString();
+        String fileName = file.getFileName() == null ? "data" : file.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }

@@ -67,8 +67,13 @@ class DendriteCliTest {
             byte[] bytes = Files.readAllBytes(runDir.resolve(png));
             assertThat(bytes).as(png).startsWith(0x89, 'P', 'N', 'G');
         }
+        assertThat(Files.readString(runDir.resolve("loss.svg"))).contains("<svg", "</svg>", "Loss per epoch", "best epoch");
+        assertThat(Files.readString(runDir.resolve("accuracy.svg"))).contains("<svg", "Accuracy per epoch", "validation");
+        assertThat(Files.readString(runDir.resolve("confusion.svg"))).contains("<svg", "Confusion matrix", "malignant");
+        assertThat(Files.readString(runDir.resolve("roc.svg"))).contains("<svg", "ROC curve", "AUC");
         String report = Files.readString(runDir.resolve("report.html"));
-        assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant").doesNotContain("src=\"loss.png\"");
+        assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant", "href=\"loss.svg\"", "href=\"roc.svg\"",
+                "Data and preprocessing", "z-score").doesNotContain("src=\"loss.png\"");
         assertThat(report.split("data:image/png;base64,", -1)).hasSize(5);
         List<String> history = Files.readAllLines(runDir.resolve("history.csv"));
         assertThat(history.getFirst()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy");
@@ -153,8 +158,28 @@ class DendriteCliTest {
         Result result = run("inspect", model.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Layer (type)", "Output shape", "Param #", "0 Linear", "(batch, 32)", "992",
-                "Dropout", "Total params: 1,537", "Classes: benign, malignant", "standard scaler over 30 features",
+                "Dropout", "Total params: 1,537", "Classes: benign, malignant", "z-score (x - mean) / std per feature over 30 features", "Input: CSV rows of 30 feature columns: mean_radius",
+                "Training (recorded in the model file)", "epochs_run", "optimizer      adam", "lr             0.001", "test_metrics   loss ",
                 "best_epoch", "bce-with-logits");
+    }
+
+    @Test
+    void aModelFileWithoutTheRecordsOfTrainStillWorks() {
+        Path plain = dir.resolve("plain").resolve("model.dendrite");
+        dev.dendrite.nn.Seeds.manualSeed(1);
+        var network = new dev.dendrite.nn.Sequential(new dev.dendrite.nn.Linear(30, 1), new dev.dendrite.nn.Flatten(0));
+        try {
+            java.nio.file.Files.createDirectories(plain.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dev.dendrite.io.Model.of(network).withClassNames(List.of("benign", "malignant")).save(plain);
+        Result inspect = run("inspect", plain.toString());
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("Input: CSV rows of 30 feature columns", "Scaling: none", "Training: not recorded");
+        Result evaluate = run("evaluate", "--model", plain.toString(), "--data", bundled.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).contains("Metrics (569 examples)");
     }
 
     @Test
@@ -264,27 +289,11 @@ class DendriteCliTest {
     void trainsOnADirectoryOfIdxFiles() throws IOException {
         Path idx = dir.resolve("digits");
         Files.createDirectories(idx);
-        writeIdx(idx, "train", 60, 1);
-        writeIdx(idx, "t10k", 20, 2);
+        TestData.writeIdx(idx, "train", 60, 1);
+        TestData.writeIdx(idx, "t10k", 20, 2);
         Result result = run("train", "--data", idx.toString(), "--epochs", "2", "--layers", "8", "--out", dir.resolve("i").toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("IDX images, 60 training and 20 test examples, 16 features", "multiclass: 0, 1, 2",
                 "Test metrics (20 examples)");
-    }
-
-    /** {@code n} 4x4 images whose brightness is their label (0, 1 or 2), in MNIST's IDX format. */
-    private static void writeIdx(Path dir, String stem, int n, long seed) throws IOException {
-        var random = new java.util.Random(seed);
-        var images = java.nio.ByteBuffer.allocate(16 + n * 16).putInt(0x803).putInt(n).putInt(4).putInt(4);
-        var labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
-        for (int i = 0; i < n; i++) {
-            int label = i % 3;
-            labels.put((byte) label);
-            for (int p = 0; p < 16; p++) {
-                images.put((byte) (label * 80 + random.nextInt(40)));
-            }
-        }
-        Files.write(dir.resolve(stem + "-images-idx3-ubyte"), images.array());
-        Files.write(dir.resolve(stem + "-labels-idx1-ubyte"), labels.array());
     }
 }

@@ -124,6 +124,41 @@ public final class ImageFolder {
                 decoder, workers);
     }
 
+    /**
+     * Lists the images lying directly in the folder, without classes, for prediction: every target is 0
+     * and there are no class names. Fails on a sub-folder (that is a labelled folder: use {@link #load()}),
+     * on a non-image file (unless {@link #skipInvalid()}) and on a folder without images.
+     */
+    public ImageFolderDataset loadUnlabelled() {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException(dir, "no such directory");
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (Path entry : list(dir)) {
+            if (Files.isDirectory(entry)) {
+                throw new DataFormatException(entry, "is a sub-folder; a folder of unlabelled images holds image files only"
+                        + " (one sub-folder per class is a labelled folder: read it with load())");
+            }
+            candidates.add(entry);
+        }
+        boolean[] image = new boolean[candidates.size()];
+        DecodePool.forEach(candidates.size(), workers, i -> image[i] = ImageDecoder.isImage(candidates.get(i)));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (image[i]) {
+                files.add(candidates.get(i));
+            } else {
+                invalid(candidates.get(i), "is not an image ImageIO can read (PNG, JPEG, BMP, GIF)");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new DataFormatException(dir, "holds no images");
+        }
+        int[] size = height > 0 ? new int[] {height, width} : ImageDecoder.size(files.getFirst());
+        ImageDecoder decoder = new ImageDecoder(channels, size[0], size[1], height > 0);
+        return new ImageFolderDataset(dir, files, new int[files.size()], List.of(), decoder, workers);
+    }
+
     private void invalid(Path file, String problem) {
         if (!skipInvalid) {
             throw new DataFormatException(file, problem + "; remove it or pass skipInvalid()");

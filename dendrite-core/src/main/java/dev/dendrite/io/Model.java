@@ -4,11 +4,13 @@ import dev.dendrite.data.Preprocessor;
 import dev.dendrite.nn.Module;
 import dev.dendrite.tensor.Tensor;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A trained network ready to be kept, moved and served: the {@link Module} plus the
@@ -18,8 +20,9 @@ import java.util.Optional;
  * ({@code 0.weight}, {@code 0.bias}, ...), so any safetensors reader gets the weights. Its metadata holds
  * {@value #VERSION_KEY} (the format version), {@value #ARCHITECTURE_KEY} (the module tree as
  * {@link Architecture} JSON), {@value #PREPROCESSING_KEY} (scaler and class names as JSON) and
- * {@code dendrite.checksum} (CRC-32C of the content). Saves are atomic: a crash mid-save leaves the
- * previous file as it was.
+ * {@code dendrite.checksum} (CRC-32C of the content), plus any entries of its own that the application
+ * adds with {@link #withMetadata} (how it was trained, what its inputs are), kept as strings. Saves are
+ * atomic: a crash mid-save leaves the previous file as it was.
  */
 public final class Model {
 
@@ -38,32 +41,59 @@ public final class Model {
      */
     static final int MAX_ARCHITECTURE_CHARS = 16 << 20;
 
+    /** The metadata keys the format itself uses; {@link #withMetadata} refuses them. */
+    private static final Set<String> RESERVED_KEYS = Set.of(VERSION_KEY, ARCHITECTURE_KEY, PREPROCESSING_KEY, Checksum.KEY);
+
     private final Module module;
     private final Preprocessing preprocessing;
+    private final Map<String, String> metadata;
 
-    private Model(Module module, Preprocessing preprocessing) {
+    private Model(Module module, Preprocessing preprocessing, Map<String, String> metadata) {
         this.module = Objects.requireNonNull(module, "module");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
-    /** A model of {@code module} without preprocessing or class names. */
+    /** A model of {@code module} without preprocessing, class names or metadata. */
     public static Model of(Module module) {
-        return new Model(module, Preprocessing.NONE);
+        return new Model(module, Preprocessing.NONE, Map.of());
     }
 
     /** The same model with the given class names (index i names output i). */
     public Model withClassNames(List<String> classNames) {
-        return new Model(module, preprocessing.withClassNames(classNames));
+        return new Model(module, preprocessing.withClassNames(classNames), metadata);
     }
 
     /** The same model with the given preprocessing (which carries class names too). */
     public Model withPreprocessing(Preprocessing preprocessing) {
-        return new Model(module, preprocessing);
+        return new Model(module, preprocessing, metadata);
     }
 
     /** The same model with a fitted scaler from {@code dev.dendrite.data} (class names are kept). */
     public Model withScaler(Preprocessor scaler) {
-        return new Model(module, new Preprocessing(scaler.kind(), scaler.state(), preprocessing.classNames()));
+        return new Model(module, new Preprocessing(scaler.kind(), scaler.state(), preprocessing.classNames()), metadata);
+    }
+
+    /**
+     * The same model with one more metadata entry (replacing one of the same key), saved with it and read
+     * back by {@link #load}; e.g. JSON saying how the model was trained. The format's own keys
+     * ({@value #VERSION_KEY}, {@value #ARCHITECTURE_KEY}, {@value #PREPROCESSING_KEY}, {@code dendrite.checksum})
+     * cannot be set this way.
+     */
+    public Model withMetadata(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (RESERVED_KEYS.contains(key) || key.equals("__metadata__")) {
+            throw new IllegalArgumentException("'" + key + "' is a key of the model format itself; choose another");
+        }
+        Map<String, String> more = new LinkedHashMap<>(metadata);
+        more.put(key, value);
+        return new Model(module, preprocessing, more);
+    }
+
+    /** The metadata entries added with {@link #withMetadata} (read-only, in order); empty for files that have none. */
+    public Map<String, String> metadata() {
+        return metadata;
     }
 
     /** The scaler the model's inputs need, rebuilt from the file; empty when there is none. */
@@ -99,6 +129,7 @@ public final class Model {
             throw new ModelFileException(path, "cannot save: " + e.getMessage(), e);
         }
         metadata.put(PREPROCESSING_KEY, PreprocessingJson.write(preprocessing));
+        metadata.putAll(this.metadata);
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         module.namedParameters().forEach((name, parameter) -> tensors.put(name, parameter.value()));
         SafeTensors.write(path, tensors, metadata);
@@ -136,7 +167,9 @@ public final class Model {
         }
         Weights.copyInto(module, file.tensors(), path);
         module.eval();
-        return new Model(module, preprocessing);
+        Map<String, String> extra = new LinkedHashMap<>(metadata);
+        extra.keySet().removeAll(RESERVED_KEYS);
+        return new Model(module, preprocessing, extra);
     }
 
     private static void checkVersion(Path path, String version) {

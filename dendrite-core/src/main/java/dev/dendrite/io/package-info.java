@@ -2,7 +2,9 @@
  * Models as files: one safetensors file per model ({@link dev.dendrite.io.Model#save},
  * {@link dev.dendrite.io.Model#load}) holding the weights under their module-tree names plus, in its
  * string metadata, the format version, the architecture ({@link dev.dendrite.io.Architecture}), the
- * preprocessing and a checksum. {@link dev.dendrite.io.SafeTensors} is the container layer that model
+ * preprocessing, a checksum and any entries of the application's own
+ * ({@link dev.dendrite.io.Model#withMetadata}; the command line keeps its training run and input format
+ * there). {@link dev.dendrite.io.SafeTensors} is the container layer that model
  * files and checkpoints share; {@link dev.dendrite.io.Weights} loads bare weights, e.g. exported from
  * PyTorch, into a module built by hand.
  *
@@ -13,7 +15,7 @@
  *            {"__metadata__": {"dendrite.format_version": "1",
  *                              "dendrite.architecture": "{\"type\":\"Sequential\",...}",
  *                              "dendrite.preprocessing": "{\"kind\":\"none\",...}",
- *                              "dendrite.checksum": "crc32c:89abcdef"},
+ *                              "dendrite.checksum": "crc32c:89abcdef", ...},
  *             "0.weight": {"dtype": "F32", "shape": [256, 784], "data_offsets": [0, 802816]}, ...}
  * [rest]     the tensors' little-endian bytes, back to back in header order
  * </pre>

@@ -206,4 +206,31 @@ class ImageFolderTest {
                     .containsExactly(one);
         }
     }
+
+    @Test
+    void unlabelledImagesAreListedDirectlyInTheFolder() throws IOException {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        ImageIO.write(solid(6, 4, Color.WHITE), "png", flat.resolve("b.png").toFile());
+        ImageIO.write(solid(3, 2, Color.BLACK), "png", flat.resolve("a.png").toFile());
+        Files.writeString(flat.resolve(".hidden"), "ignored");
+
+        ImageFolderDataset images = ImageFolder.read(flat).size(2, 3).grayscale().loadUnlabelled();
+
+        assertThat(images.size()).isEqualTo(2);
+        assertThat(images.file(0).getFileName().toString()).isEqualTo("a.png");
+        assertThat(images.classNames()).isEmpty();
+        assertThat(images.featureShape()).isEqualTo(Shape.of(1, 2, 3));
+        float[] pixels = images.batch(new int[] {0, 1}).features().data();
+        assertThat(pixels[0]).isEqualTo(0f);
+        assertThat(pixels[6]).isCloseTo(1f, within(1e-6f));
+
+        Files.writeString(flat.resolve("notes.txt"), "not an image");
+        assertThatThrownBy(() -> ImageFolder.read(flat).loadUnlabelled()).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("notes.txt").hasMessageContaining("not an image");
+        Files.createDirectories(flat.resolve("cats"));
+        assertThatThrownBy(() -> ImageFolder.read(flat).loadUnlabelled()).hasMessageContaining("cats")
+                .hasMessageContaining("sub-folder");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> ImageFolder.read(empty).loadUnlabelled()).hasMessageContaining("holds no images");
+    }
 }

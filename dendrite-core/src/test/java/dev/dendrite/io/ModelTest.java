@@ -77,6 +77,35 @@ class ModelTest {
     }
 
     @Test
+    void metadataOfTheApplicationSurvivesAndTheFormatsOwnKeysAreNotInIt() {
+        Path file = dir.resolve("meta.dendrite");
+        Model.of(new Sequential(new Linear(2, 1))).withMetadata("app.training", "{\"epochs\": 3}")
+                .withMetadata("app.note", "first").withMetadata("app.note", "ünïcode, second").save(file);
+
+        Model loaded = Model.load(file);
+
+        assertThat(loaded.metadata()).containsExactly(java.util.Map.entry("app.training", "{\"epochs\": 3}"),
+                java.util.Map.entry("app.note", "ünïcode, second"));
+        assertThat(loaded.withClassNames(List.of("x")).metadata()).isEqualTo(loaded.metadata());
+    }
+
+    @Test
+    void aFileWithoutMetadataOfItsOwnLoadsWithNone() {
+        Path file = dir.resolve("plain.dendrite");
+        new Sequential(new Linear(2, 2)).save(file);
+        assertThat(Model.load(file).metadata()).isEmpty();
+    }
+
+    @Test
+    void theFormatsOwnKeysCannotBeOverwritten() {
+        Model model = Model.of(new Sequential(new Linear(2, 2)));
+        for (String key : List.of(Model.VERSION_KEY, Model.ARCHITECTURE_KEY, Model.PREPROCESSING_KEY, "dendrite.checksum")) {
+            assertThatThrownBy(() -> model.withMetadata(key, "x")).as(key)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key);
+        }
+    }
+
+    @Test
     void withoutPreprocessingLoadsAsNone() {
         Path file = dir.resolve("n.dendrite");
         new Sequential(new Linear(2, 2)).save(file);
