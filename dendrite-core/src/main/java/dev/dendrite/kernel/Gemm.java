@@ -290,20 +290,22 @@ public final class Gemm {
             // are and only waits for one another thread is still packing. One hand-off per call.
             int units = kBlocks * slivers;
             int[] sync = ws.sync(2 + units);
+            SharedB shared = new SharedB(sync, u -> {
+                int p0 = u / slivers * kcMax;
+                packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers, bp, nr);
+                INTS.setRelease(sync, 2 + u, 1);
+            });
             Parallel.forEach(Math.min(threads, chunks), t -> {
                 for (int u; (u = (int) INTS.getAndAdd(sync, 0, 1)) < units; ) {
-                    int p0 = u / slivers * kcMax;
-                    packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers,
-                            bp, nr);
-                    INTS.setRelease(sync, 2 + u, 1);
+                    shared.pack().accept(u);
                 }
                 for (int ch; (ch = (int) INTS.getAndAdd(sync, 1, 1)) < chunks; ) {
                     if (byRows) {
                         compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
-                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, sync);
+                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, shared);
                     } else {
                         compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
-                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), sync);
+                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), shared);
                     }
                 }
             });
@@ -312,13 +314,32 @@ public final class Gemm {
 
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
-    /** Waits until another thread has packed unit {@code i} (it claimed it, so it is running it). */
-    private static void awaitPacked(int[] sync, int i) {
-        for (int spins = 0; (int) INTS.getAcquire(sync, i) == 0; spins++) {
-            if (spins < 1 << 12) {
+    /**
+     * The packed B the threads of one call share: {@code sync[2 + u]} is set once unit u (a k block of
+     * one sliver) is packed, and {@code pack} packs unit u and sets its flag.
+     */
+    private record SharedB(int[] sync, java.util.function.IntConsumer pack) {
+
+        /** Spins this long for a unit another thread is packing, then packs it too. */
+        private static final long PATIENCE_NANOS = 20_000;
+
+        /**
+         * Returns once unit u is packed. The thread that claimed it is normally done within a few
+         * microseconds; if it was descheduled (a loaded machine), this thread packs the unit itself
+         * rather than wait a scheduler quantum. Both then write the same values to the same places,
+         * so the race is harmless, and the flag is set again.
+         */
+        void await(int u) {
+            if ((int) INTS.getAcquire(sync, 2 + u) != 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            for (int spins = 1; (int) INTS.getAcquire(sync, 2 + u) == 0; spins++) {
+                if ((spins & 63) == 0 && System.nanoTime() - start > PATIENCE_NANOS) {
+                    pack.accept(u);
+                    return;
+                }
                 Thread.onSpinWait();
-            } else {
-                Thread.yield();
             }
         }
     }
@@ -417,17 +438,17 @@ public final class Gemm {
 
     /**
      * Computes C[r0:r1, jc + s0*nr : jc + s1*nr] (clipped to nc) from the packed B, packing rows of A
-     * block by block. r0 is a multiple of mr. With {@code sync} (threaded), waits for each B unit to
+     * block by block. r0 is a multiple of mr. With {@code shared} (threaded), waits for each B unit to
      * be packed before using it.
      */
     private static void compute(Blocking bl, boolean transA, int m, int k, float alpha,
                                 float[] a, int aOffset, int lda, float beta, float[] c, int cOffset, int ldc,
-                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, int[] sync) {
+                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, SharedB shared) {
         int nr = bl.nr();
         int mr = bl.mr();
         int ncPad = roundUp(nc, nr);
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.a(bl.mc() * bl.kc());
+        float[] ap = ws.a(bl.mc() * bl.kc() + L);
         float[] tile = ws.tile;
         boolean wide = bl.nv() == 4;
         boolean tall = !wide && mr == 6;
@@ -443,8 +464,8 @@ public final class Gemm {
                     packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, mr);
                 }
                 for (int s = s0; s < s1; s++) {
-                    if (sync != null) {
-                        awaitPacked(sync, 2 + p0 / bl.kc() * (ncPad / nr) + s);
+                    if (shared != null) {
+                        shared.await(p0 / bl.kc() * (ncPad / nr) + s);
                     }
                     int j = jc + s * nr;
                     int w = Math.min(nr, jc + nc - j);
@@ -548,6 +569,15 @@ public final class Gemm {
             if (h == 4 && mr == 4) {
                 for (int p = 0; p < kc; p++) {
                     FloatVector.fromArray(S4, a, src + p * lda + i).intoArray(ap, dst + p * 4);
+                }
+                continue;
+            }
+            if (h == mr && mr < L && src + (kc - 1) * lda + i + L <= a.length) {
+                // One vector per k step: its lanes past mr spill into the next step's slot, which that
+                // step then overwrites (ascending p); the last step spills past the sliver, into the
+                // next sliver (packed after this one) or the workspace's slack of L floats.
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, a, src + p * lda + i).intoArray(ap, dst + p * mr);
                 }
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.dendrite.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,6 +24,10 @@ public final class Parallel {
     }, null, false);
 
     private static volatile int threads = CORES;
+
+    private static final int UNCLAIMED = 0;
+    private static final int BY_WORKER = 1;
+    private static final int BY_CALLER = 2;
 
     private Parallel() {
     }
@@ -59,14 +64,31 @@ public final class Parallel {
         // Failures are caught inside each task so the caller sees the original exception (a joined
         // ForkJoinTask would rethrow a copy), and the lowest-numbered failing task wins: deterministic.
         Throwable[] failures = new Throwable[tasks];
+        // Each task runs once, on whichever thread claims it first: the caller, after its own task,
+        // takes back any task no worker has started (all busy, or descheduled on a loaded machine)
+        // instead of waiting for a worker to get around to it.
+        AtomicIntegerArray claimed = new AtomicIntegerArray(tasks);
         ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
         for (int i = 1; i < tasks; i++) {
             int task = i;
-            forked[i - 1] = POOL.submit(() -> runCatching(body, task, failures));
+            forked[i - 1] = POOL.submit(() -> {
+                if (claimed.compareAndSet(task, UNCLAIMED, BY_WORKER)) {
+                    runCatching(body, task, failures);
+                }
+            });
         }
         runCatching(body, 0, failures);
-        for (ForkJoinTask<?> task : forked) {
-            task.join();
+        for (int i = 1; i < tasks; i++) {
+            if (claimed.compareAndSet(i, UNCLAIMED, BY_CALLER)) {
+                runCatching(body, i, failures);
+            }
+        }
+        for (int i = 1; i < tasks; i++) {
+            // Only tasks a worker claimed are waited for (join also publishes what they wrote); the
+            // queued copies of the others find them claimed and return at once whenever they run.
+            if (claimed.get(i) == BY_WORKER) {
+                forked[i - 1].join();
+            }
         }
         for (Throwable failure : failures) {
             if (failure instanceof RuntimeException runtime) {

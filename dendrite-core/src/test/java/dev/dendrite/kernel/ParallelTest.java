@@ -3,6 +3,11 @@ package dev.dendrite.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +53,42 @@ class ParallelTest {
             Parallel.setThreads(before);
         }
         assertThatThrownBy(() -> Parallel.setThreads(0)).hasMessageContaining(">= 1");
+    }
+
+    @Test
+    void theCallerRunsTasksNoWorkerHasStartedInsteadOfWaiting() throws Exception {
+        int before = Parallel.threads();
+        Parallel.setThreads(Parallel.cores());
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger blocked = new AtomicInteger();
+        int cores = Parallel.cores();
+        // Another caller's tasks hold every worker (and that caller) until released.
+        Thread occupier = new Thread(() -> Parallel.forEach(cores + 1, i -> {
+            blocked.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        occupier.setDaemon(true);
+        occupier.start();
+        try {
+            while (blocked.get() < cores + 1) {
+                Thread.sleep(1);
+            }
+            AtomicIntegerArray hits = new AtomicIntegerArray(8);
+            CompletableFuture<Void> call = CompletableFuture.runAsync(
+                    () -> Parallel.forEach(8, hits::incrementAndGet), Executors.newVirtualThreadPerTaskExecutor());
+            // With every worker busy, the call completes only if its caller runs the queued tasks itself.
+            call.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 8; i++) {
+                assertThat(hits.get(i)).as("task %d", i).isEqualTo(1);
+            }
+        } finally {
+            release.countDown();
+            occupier.join();
+            Parallel.setThreads(before);
+        }
     }
 }
