@@ -135,6 +135,16 @@ public final class Gemm {
             return b;
         }
 
+        float[] narrow = new float[0];
+
+        /** Scratch for the transposed result of {@link #narrow}. */
+        float[] narrow(int size) {
+            if (narrow.length < size) {
+                narrow = new float[size];
+            }
+            return narrow;
+        }
+
         float[] t(int size) {
             if (t.length < size) {
                 t = new float[size];
@@ -202,6 +212,9 @@ public final class Gemm {
         int threads = 2.0 * m * n * k >= PARALLEL_FLOPS ? Parallel.threads() : 1;
         if (m == 1 || n == 1) {
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+        } else if (n < bl.nr() && m >= 2 * bl.nr()) {
+            narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    threads);
         } else {
             gemm(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         }
@@ -245,6 +258,26 @@ public final class Gemm {
             return acc * alpha;
         }
         return Math.fma(acc, alpha, beta == 1f ? cOld : cOld * beta);
+    }
+
+    /**
+     * C narrower than one register tile (a 10-class output layer): every tile would be an edge tile
+     * computing nr columns for n, so the transposed product C^T = op(B)^T op(A)^T (n x m, full-width
+     * tiles along m) is computed into scratch and combined into C with the kernels' store formula.
+     */
+    private static void narrow(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                               float alpha, float[] a, int aOffset, int lda,
+                               float[] b, int bOffset, int ldb,
+                               float beta, float[] c, int cOffset, int ldc, int threads) {
+        float[] t = WORKSPACE.get().narrow(n * m);
+        // op(B)^T is B read with the opposite flag, and likewise op(A)^T.
+        gemm(bl, !transB, !transA, n, m, k, 1f, b, bOffset, ldb, a, aOffset, lda, 0f, t, 0, m, threads);
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = combine(t[j * m + i], alpha, beta, c[row + j]);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- GEMM driver
