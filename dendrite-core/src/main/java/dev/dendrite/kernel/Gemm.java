@@ -962,7 +962,14 @@ public final class Gemm {
     private static void dotRows(float[] mat, int off, int ld, int k, float[] x, int xOff,
                                 float alpha, float beta, float[] y, int yOff, int ys, int rows, int threads) {
         Parallel.RangeBody body = (from, to) -> {
-            for (int r = from; r < to; r++) {
+            int r = from;
+            // Four rows at a time share each load of x (10 loads per 8 FMAs instead of 16); every row is
+            // summed exactly as dot() sums it, so the grouping (which depends on the thread split) never
+            // changes a result.
+            for (; r + 4 <= to; r += 4) {
+                dot4(mat, off + r * ld, ld, x, xOff, k, alpha, beta, y, yOff + r * ys, ys);
+            }
+            for (; r < to; r++) {
                 float d = dot(mat, off + r * ld, x, xOff, k);
                 int at = yOff + r * ys;
                 y[at] = combine(d, alpha, beta, y[at]);
@@ -975,22 +982,25 @@ public final class Gemm {
         }
     }
 
+    /** The dot product of u[uOff..uOff+k) and v[vOff..vOff+k): two vector accumulators, then lanes in order. */
     private static float dot(float[] u, int uOff, float[] v, int vOff, int k) {
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
-        FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
         int p = 0;
-        for (; p <= k - 4 * L; p += 4 * L) {
+        for (; p <= k - 2 * L; p += 2 * L) {
             s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
             s1 = FloatVector.fromArray(S, u, uOff + p + L).fma(FloatVector.fromArray(S, v, vOff + p + L), s1);
-            s2 = FloatVector.fromArray(S, u, uOff + p + 2 * L).fma(FloatVector.fromArray(S, v, vOff + p + 2 * L), s2);
-            s3 = FloatVector.fromArray(S, u, uOff + p + 3 * L).fma(FloatVector.fromArray(S, v, vOff + p + 3 * L), s3);
         }
-        for (; p <= k - L; p += L) {
+        if (p <= k - L) {
             s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
+            p += L;
         }
-        // Lanes summed in a fixed order: reduceLanes(ADD) may associate differently once intrinsified,
-        // which would make a result depend on JIT state.
-        FloatVector s = s0.add(s1).add(s2.add(s3));
+        return finish(s0.add(s1), u, uOff, v, vOff, p, k);
+    }
+
+    /** Lanes summed in a fixed order, then the scalar tail [p, k). */
+    private static float finish(FloatVector s, float[] u, int uOff, float[] v, int vOff, int p, int k) {
+        // reduceLanes(ADD) may associate differently once intrinsified, which would make a result
+        // depend on JIT state.
         float sum = 0f;
         for (int i = 0; i < L; i++) {
             sum += s.lane(i);
@@ -999,6 +1009,43 @@ public final class Gemm {
             sum = Math.fma(u[uOff + p], v[vOff + p], sum);
         }
         return sum;
+    }
+
+    /** {@link #dot} of four rows (stride ld) with x, combined into y at yAt, yAt + ys, ... */
+    private static void dot4(float[] mat, int row, int ld, float[] x, int xOff, int k,
+                             float alpha, float beta, float[] y, int yAt, int ys) {
+        int r1 = row + ld;
+        int r2 = r1 + ld;
+        int r3 = r2 + ld;
+        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.zero(S), b1 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+        FloatVector d0 = FloatVector.zero(S), d1 = FloatVector.zero(S);
+        int p = 0;
+        for (; p <= k - 2 * L; p += 2 * L) {
+            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
+            FloatVector x1 = FloatVector.fromArray(S, x, xOff + p + L);
+            a0 = FloatVector.fromArray(S, mat, row + p).fma(x0, a0);
+            a1 = FloatVector.fromArray(S, mat, row + p + L).fma(x1, a1);
+            b0 = FloatVector.fromArray(S, mat, r1 + p).fma(x0, b0);
+            b1 = FloatVector.fromArray(S, mat, r1 + p + L).fma(x1, b1);
+            c0 = FloatVector.fromArray(S, mat, r2 + p).fma(x0, c0);
+            c1 = FloatVector.fromArray(S, mat, r2 + p + L).fma(x1, c1);
+            d0 = FloatVector.fromArray(S, mat, r3 + p).fma(x0, d0);
+            d1 = FloatVector.fromArray(S, mat, r3 + p + L).fma(x1, d1);
+        }
+        if (p <= k - L) {
+            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
+            a0 = FloatVector.fromArray(S, mat, row + p).fma(x0, a0);
+            b0 = FloatVector.fromArray(S, mat, r1 + p).fma(x0, b0);
+            c0 = FloatVector.fromArray(S, mat, r2 + p).fma(x0, c0);
+            d0 = FloatVector.fromArray(S, mat, r3 + p).fma(x0, d0);
+            p += L;
+        }
+        y[yAt] = combine(finish(a0.add(a1), mat, row, x, xOff, p, k), alpha, beta, y[yAt]);
+        y[yAt + ys] = combine(finish(b0.add(b1), mat, r1, x, xOff, p, k), alpha, beta, y[yAt + ys]);
+        y[yAt + 2 * ys] = combine(finish(c0.add(c1), mat, r2, x, xOff, p, k), alpha, beta, y[yAt + 2 * ys]);
+        y[yAt + 3 * ys] = combine(finish(d0.add(d1), mat, r3, x, xOff, p, k), alpha, beta, y[yAt + 3 * ys]);
     }
 
     /**
