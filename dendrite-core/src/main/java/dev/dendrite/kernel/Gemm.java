@@ -99,6 +99,14 @@ public final class Gemm {
      */
     static final long PARALLEL_FLOPS = Long.getLong("dendrite.gemm.parallelFlops", 4_000_000L);
 
+    /**
+     * Matrix-vector products with a matrix of at least this many floats are split over the threads.
+     * They are bound by reading the matrix (a 256 x 784 layer is 800 KB, more than one core's L2), so
+     * each core reading half - the same half every call, from its own L2 - beats one core streaming
+     * it all from L3, once the pool's workers answer in about a microsecond (they spin between calls).
+     */
+    static final long GEMV_PARALLEL_ELEMENTS = Long.getLong("dendrite.gemm.gemvParallelElements", 1L << 16);
+
     private Gemm() {
     }
 
@@ -211,6 +219,7 @@ public final class Gemm {
 
         int threads = 2.0 * m * n * k >= PARALLEL_FLOPS ? Parallel.threads() : 1;
         if (m == 1 || n == 1) {
+            threads = (long) Math.max(m, n) * k >= GEMV_PARALLEL_ELEMENTS ? Parallel.threads() : 1;
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         } else if (n < bl.nr() && m >= 2 * bl.nr()) {
             narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
