@@ -27,6 +27,15 @@ SHAPES = {
     "fc3.fwd": (128, 10, 128, False, False),
     "fc3.dW": (128, 10, 128, True, False),
     "fc3.dX": (128, 128, 10, False, True),
+    # the same layers as nn.Linear runs them, W stored [out, in]
+    "lin1.fwd": (128, 256, 784, False, True),
+    "lin1.dW": (256, 784, 128, True, False),
+    "lin2.fwd": (128, 128, 256, False, True),
+    "lin2.dW": (128, 256, 128, True, False),
+    "lin2.dX": (128, 256, 128, False, False),
+    "lin3.fwd": (128, 10, 128, False, True),
+    "lin3.dW": (10, 128, 128, True, False),
+    "lin3.dX": (128, 128, 10, False, False),
 }
 
 

@@ -35,10 +35,14 @@ public class GemmBenchmark {
     /**
      * The shape: "sqN" is N x N times N x N; "fcL.fwd" the forward product of layer L (X W),
      * "fcL.dW" its weight gradient (X^T dY, transposed A), "fcL.dX" its input gradient (dY W^T,
-     * transposed B). Keep in step with scripts/gemm_vs_openblas.py.
+     * transposed B), with W stored [in, out] as the issue writes them. "linL.*" are the same layer's
+     * products as Dendrite's {@code nn.Linear} runs them, W stored [out, in] like PyTorch: forward
+     * X W^T (transposed B), dW = dY^T X (transposed A), dX = dY W (no transpose). Keep in step with
+     * scripts/gemm_vs_openblas.py.
      */
     @Param({"sq256", "sq512", "sq1024", "sq2048",
-            "fc1.fwd", "fc1.dW", "fc1.dX", "fc2.fwd", "fc2.dW", "fc2.dX", "fc3.fwd", "fc3.dW", "fc3.dX"})
+            "fc1.fwd", "fc1.dW", "fc1.dX", "fc2.fwd", "fc2.dW", "fc2.dX", "fc3.fwd", "fc3.dW", "fc3.dX",
+            "lin1.fwd", "lin1.dW", "lin2.fwd", "lin2.dW", "lin2.dX", "lin3.fwd", "lin3.dW", "lin3.dX"})
     public String shape;
 
     /** Threads given to {@link Parallel#setThreads}. */
@@ -72,6 +76,14 @@ public class GemmBenchmark {
             case "fc3.fwd" -> new int[] {128, 10, 128, 0, 0};   // H2[128x128] W3[128x10]
             case "fc3.dW" -> new int[] {128, 10, 128, 1, 0};
             case "fc3.dX" -> new int[] {128, 128, 10, 0, 1};
+            case "lin1.fwd" -> new int[] {128, 256, 784, 0, 1}; // X[128x784] W1[256x784]^T
+            case "lin1.dW" -> new int[] {256, 784, 128, 1, 0};  // dY1^T X (no dX: the input needs none)
+            case "lin2.fwd" -> new int[] {128, 128, 256, 0, 1}; // H1[128x256] W2[128x256]^T
+            case "lin2.dW" -> new int[] {128, 256, 128, 1, 0};
+            case "lin2.dX" -> new int[] {128, 256, 128, 0, 0};  // dY2[128x128] W2[128x256]
+            case "lin3.fwd" -> new int[] {128, 10, 128, 0, 1};
+            case "lin3.dW" -> new int[] {10, 128, 128, 1, 0};
+            case "lin3.dX" -> new int[] {128, 128, 10, 0, 0};
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         };
     }

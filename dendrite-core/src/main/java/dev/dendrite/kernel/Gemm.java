@@ -99,6 +99,14 @@ public final class Gemm {
      */
     static final long PARALLEL_FLOPS = Long.getLong("dendrite.gemm.parallelFlops", 4_000_000L);
 
+    /**
+     * Matrix-vector products with a matrix of at least this many floats are split over the threads.
+     * They are bound by reading the matrix (a 256 x 784 layer is 800 KB, more than one core's L2), so
+     * each core reading half - the same half every call, from its own L2 - beats one core streaming
+     * it all from L3, once the pool's workers answer in about a microsecond (they spin between calls).
+     */
+    static final long GEMV_PARALLEL_ELEMENTS = Long.getLong("dendrite.gemm.gemvParallelElements", 1L << 16);
+
     private Gemm() {
     }
 
@@ -133,6 +141,16 @@ public final class Gemm {
                 b = new float[size];
             }
             return b;
+        }
+
+        float[] narrow = new float[0];
+
+        /** Scratch for the transposed result of {@link #narrow}. */
+        float[] narrow(int size) {
+            if (narrow.length < size) {
+                narrow = new float[size];
+            }
+            return narrow;
         }
 
         float[] t(int size) {
@@ -201,7 +219,11 @@ public final class Gemm {
 
         int threads = 2.0 * m * n * k >= PARALLEL_FLOPS ? Parallel.threads() : 1;
         if (m == 1 || n == 1) {
+            threads = (long) Math.max(m, n) * k >= GEMV_PARALLEL_ELEMENTS ? Parallel.threads() : 1;
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+        } else if (n < bl.nr() && m >= 2 * bl.nr()) {
+            narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    threads);
         } else {
             gemm(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         }
@@ -247,6 +269,26 @@ public final class Gemm {
         return Math.fma(acc, alpha, beta == 1f ? cOld : cOld * beta);
     }
 
+    /**
+     * C narrower than one register tile (a 10-class output layer): every tile would be an edge tile
+     * computing nr columns for n, so the transposed product C^T = op(B)^T op(A)^T (n x m, full-width
+     * tiles along m) is computed into scratch and combined into C with the kernels' store formula.
+     */
+    private static void narrow(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                               float alpha, float[] a, int aOffset, int lda,
+                               float[] b, int bOffset, int ldb,
+                               float beta, float[] c, int cOffset, int ldc, int threads) {
+        float[] t = WORKSPACE.get().narrow(n * m);
+        // op(B)^T is B read with the opposite flag, and likewise op(A)^T.
+        gemm(bl, !transB, !transA, n, m, k, 1f, b, bOffset, ldb, a, aOffset, lda, 0f, t, 0, m, threads);
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = combine(t[j * m + i], alpha, beta, c[row + j]);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- GEMM driver
 
     private static void gemm(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
@@ -290,20 +332,22 @@ public final class Gemm {
             // are and only waits for one another thread is still packing. One hand-off per call.
             int units = kBlocks * slivers;
             int[] sync = ws.sync(2 + units);
+            SharedB shared = new SharedB(sync, u -> {
+                int p0 = u / slivers * kcMax;
+                packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers, bp, nr);
+                INTS.setRelease(sync, 2 + u, 1);
+            });
             Parallel.forEach(Math.min(threads, chunks), t -> {
                 for (int u; (u = (int) INTS.getAndAdd(sync, 0, 1)) < units; ) {
-                    int p0 = u / slivers * kcMax;
-                    packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers,
-                            bp, nr);
-                    INTS.setRelease(sync, 2 + u, 1);
+                    shared.pack().accept(u);
                 }
                 for (int ch; (ch = (int) INTS.getAndAdd(sync, 1, 1)) < chunks; ) {
                     if (byRows) {
                         compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
-                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, sync);
+                                ch * chunk, Math.min(m, (ch + 1) * chunk), 0, slivers, shared);
                     } else {
                         compute(bl, transA, m, k, alpha, a, aOffset, lda, beta, c, cOffset, ldc, bp, col, nc,
-                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), sync);
+                                0, m, ch * chunk, Math.min(slivers, (ch + 1) * chunk), shared);
                     }
                 }
             });
@@ -312,13 +356,32 @@ public final class Gemm {
 
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
-    /** Waits until another thread has packed unit {@code i} (it claimed it, so it is running it). */
-    private static void awaitPacked(int[] sync, int i) {
-        for (int spins = 0; (int) INTS.getAcquire(sync, i) == 0; spins++) {
-            if (spins < 1 << 12) {
+    /**
+     * The packed B the threads of one call share: {@code sync[2 + u]} is set once unit u (a k block of
+     * one sliver) is packed, and {@code pack} packs unit u and sets its flag.
+     */
+    private record SharedB(int[] sync, java.util.function.IntConsumer pack) {
+
+        /** Spins this long for a unit another thread is packing, then packs it too. */
+        private static final long PATIENCE_NANOS = 20_000;
+
+        /**
+         * Returns once unit u is packed. The thread that claimed it is normally done within a few
+         * microseconds; if it was descheduled (a loaded machine), this thread packs the unit itself
+         * rather than wait a scheduler quantum. Both then write the same values to the same places,
+         * so the race is harmless, and the flag is set again.
+         */
+        void await(int u) {
+            if ((int) INTS.getAcquire(sync, 2 + u) != 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            for (int spins = 1; (int) INTS.getAcquire(sync, 2 + u) == 0; spins++) {
+                if ((spins & 63) == 0 && System.nanoTime() - start > PATIENCE_NANOS) {
+                    pack.accept(u);
+                    return;
+                }
                 Thread.onSpinWait();
-            } else {
-                Thread.yield();
             }
         }
     }
@@ -417,17 +480,17 @@ public final class Gemm {
 
     /**
      * Computes C[r0:r1, jc + s0*nr : jc + s1*nr] (clipped to nc) from the packed B, packing rows of A
-     * block by block. r0 is a multiple of mr. With {@code sync} (threaded), waits for each B unit to
+     * block by block. r0 is a multiple of mr. With {@code shared} (threaded), waits for each B unit to
      * be packed before using it.
      */
     private static void compute(Blocking bl, boolean transA, int m, int k, float alpha,
                                 float[] a, int aOffset, int lda, float beta, float[] c, int cOffset, int ldc,
-                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, int[] sync) {
+                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, SharedB shared) {
         int nr = bl.nr();
         int mr = bl.mr();
         int ncPad = roundUp(nc, nr);
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.a(bl.mc() * bl.kc());
+        float[] ap = ws.a(bl.mc() * bl.kc() + L);
         float[] tile = ws.tile;
         boolean wide = bl.nv() == 4;
         boolean tall = !wide && mr == 6;
@@ -443,8 +506,8 @@ public final class Gemm {
                     packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, mr);
                 }
                 for (int s = s0; s < s1; s++) {
-                    if (sync != null) {
-                        awaitPacked(sync, 2 + p0 / bl.kc() * (ncPad / nr) + s);
+                    if (shared != null) {
+                        shared.await(p0 / bl.kc() * (ncPad / nr) + s);
                     }
                     int j = jc + s * nr;
                     int w = Math.min(nr, jc + nc - j);
@@ -548,6 +611,15 @@ public final class Gemm {
             if (h == 4 && mr == 4) {
                 for (int p = 0; p < kc; p++) {
                     FloatVector.fromArray(S4, a, src + p * lda + i).intoArray(ap, dst + p * 4);
+                }
+                continue;
+            }
+            if (h == mr && mr < L && src + (kc - 1) * lda + i + L <= a.length) {
+                // One vector per k step: its lanes past mr spill into the next step's slot, which that
+                // step then overwrites (ascending p); the last step spills past the sliver, into the
+                // next sliver (packed after this one) or the workspace's slack of L floats.
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, a, src + p * lda + i).intoArray(ap, dst + p * mr);
                 }
                 continue;
             }
@@ -899,7 +971,14 @@ public final class Gemm {
     private static void dotRows(float[] mat, int off, int ld, int k, float[] x, int xOff,
                                 float alpha, float beta, float[] y, int yOff, int ys, int rows, int threads) {
         Parallel.RangeBody body = (from, to) -> {
-            for (int r = from; r < to; r++) {
+            int r = from;
+            // Four rows at a time share each load of x (10 loads per 8 FMAs instead of 16); every row is
+            // summed exactly as dot() sums it, so the grouping (which depends on the thread split) never
+            // changes a result.
+            for (; r + 4 <= to; r += 4) {
+                dot4(mat, off + r * ld, ld, x, xOff, k, alpha, beta, y, yOff + r * ys, ys);
+            }
+            for (; r < to; r++) {
                 float d = dot(mat, off + r * ld, x, xOff, k);
                 int at = yOff + r * ys;
                 y[at] = combine(d, alpha, beta, y[at]);
@@ -912,22 +991,25 @@ public final class Gemm {
         }
     }
 
+    /** The dot product of u[uOff..uOff+k) and v[vOff..vOff+k): two vector accumulators, then lanes in order. */
     private static float dot(float[] u, int uOff, float[] v, int vOff, int k) {
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
-        FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
         int p = 0;
-        for (; p <= k - 4 * L; p += 4 * L) {
+        for (; p <= k - 2 * L; p += 2 * L) {
             s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
             s1 = FloatVector.fromArray(S, u, uOff + p + L).fma(FloatVector.fromArray(S, v, vOff + p + L), s1);
-            s2 = FloatVector.fromArray(S, u, uOff + p + 2 * L).fma(FloatVector.fromArray(S, v, vOff + p + 2 * L), s2);
-            s3 = FloatVector.fromArray(S, u, uOff + p + 3 * L).fma(FloatVector.fromArray(S, v, vOff + p + 3 * L), s3);
         }
-        for (; p <= k - L; p += L) {
+        if (p <= k - L) {
             s0 = FloatVector.fromArray(S, u, uOff + p).fma(FloatVector.fromArray(S, v, vOff + p), s0);
+            p += L;
         }
-        // Lanes summed in a fixed order: reduceLanes(ADD) may associate differently once intrinsified,
-        // which would make a result depend on JIT state.
-        FloatVector s = s0.add(s1).add(s2.add(s3));
+        return finish(s0.add(s1), u, uOff, v, vOff, p, k);
+    }
+
+    /** Lanes summed in a fixed order, then the scalar tail [p, k). */
+    private static float finish(FloatVector s, float[] u, int uOff, float[] v, int vOff, int p, int k) {
+        // reduceLanes(ADD) may associate differently once intrinsified, which would make a result
+        // depend on JIT state.
         float sum = 0f;
         for (int i = 0; i < L; i++) {
             sum += s.lane(i);
@@ -936,6 +1018,43 @@ public final class Gemm {
             sum = Math.fma(u[uOff + p], v[vOff + p], sum);
         }
         return sum;
+    }
+
+    /** {@link #dot} of four rows (stride ld) with x, combined into y at yAt, yAt + ys, ... */
+    private static void dot4(float[] mat, int row, int ld, float[] x, int xOff, int k,
+                             float alpha, float beta, float[] y, int yAt, int ys) {
+        int r1 = row + ld;
+        int r2 = r1 + ld;
+        int r3 = r2 + ld;
+        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.zero(S), b1 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
+        FloatVector d0 = FloatVector.zero(S), d1 = FloatVector.zero(S);
+        int p = 0;
+        for (; p <= k - 2 * L; p += 2 * L) {
+            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
+            FloatVector x1 = FloatVector.fromArray(S, x, xOff + p + L);
+            a0 = FloatVector.fromArray(S, mat, row + p).fma(x0, a0);
+            a1 = FloatVector.fromArray(S, mat, row + p + L).fma(x1, a1);
+            b0 = FloatVector.fromArray(S, mat, r1 + p).fma(x0, b0);
+            b1 = FloatVector.fromArray(S, mat, r1 + p + L).fma(x1, b1);
+            c0 = FloatVector.fromArray(S, mat, r2 + p).fma(x0, c0);
+            c1 = FloatVector.fromArray(S, mat, r2 + p + L).fma(x1, c1);
+            d0 = FloatVector.fromArray(S, mat, r3 + p).fma(x0, d0);
+            d1 = FloatVector.fromArray(S, mat, r3 + p + L).fma(x1, d1);
+        }
+        if (p <= k - L) {
+            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
+            a0 = FloatVector.fromArray(S, mat, row + p).fma(x0, a0);
+            b0 = FloatVector.fromArray(S, mat, r1 + p).fma(x0, b0);
+            c0 = FloatVector.fromArray(S, mat, r2 + p).fma(x0, c0);
+            d0 = FloatVector.fromArray(S, mat, r3 + p).fma(x0, d0);
+            p += L;
+        }
+        y[yAt] = combine(finish(a0.add(a1), mat, row, x, xOff, p, k), alpha, beta, y[yAt]);
+        y[yAt + ys] = combine(finish(b0.add(b1), mat, r1, x, xOff, p, k), alpha, beta, y[yAt + ys]);
+        y[yAt + 2 * ys] = combine(finish(c0.add(c1), mat, r2, x, xOff, p, k), alpha, beta, y[yAt + 2 * ys]);
+        y[yAt + 3 * ys] = combine(finish(d0.add(d1), mat, r3, x, xOff, p, k), alpha, beta, y[yAt + 3 * ys]);
     }
 
     /**

@@ -1,28 +1,41 @@
 package dev.dendrite.kernel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * The one shared pool of daemon worker threads, sized to the cores, that every parallel kernel uses.
  *
  * <p>Work is split into a number of tasks fixed by the caller (never by thread timing), each task
- * writing its own disjoint part of the output, so results are the same on every run. Calls made
- * from inside a worker run inline: nested parallelism would only add hand-off cost.
+ * writing its own disjoint part of the output, so results are the same on every run. The calling
+ * thread takes part: tasks are claimed one at a time by whichever thread is free, so a worker that
+ * starts late (descheduled on a busy machine) leaves its share to the others instead of holding
+ * them up. Calls made from inside a task, or while another thread's call holds the pool, run inline.
+ *
+ * <p>Workers spin for a short while after each call before they park (the property
+ * {@code dendrite.parallel.spinMicros}, default 50): a training step or an inference loop issues
+ * parallel kernels microseconds apart, and waking a parked thread costs tens of microseconds.
  */
 public final class Parallel {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final ForkJoinPool POOL = new ForkJoinPool(CORES, pool -> {
-        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        thread.setDaemon(true);
-        thread.setName("dendrite-worker-" + thread.getPoolIndex());
-        return thread;
-    }, null, false);
+    private static final long SPIN_NANOS = 1_000L * Long.getLong("dendrite.parallel.spinMicros", 50L);
+
+    private static final Worker[] WORKERS = new Worker[CORES - 1];
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static volatile Job current;
 
     private static volatile int threads = CORES;
+
+    static {
+        for (int i = 0; i < WORKERS.length; i++) {
+            WORKERS[i] = new Worker(i);
+            WORKERS[i].start();
+        }
+    }
 
     private Parallel() {
     }
@@ -46,44 +59,31 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over the pool; the
-     * calling thread runs task 0 itself. Returns when all are done; rethrows the first failure.
+     * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over the pool and
+     * the calling thread. Returns when all are done; rethrows the failure of the lowest-numbered
+     * failing task (deterministic whatever the timing).
      */
     public static void forEach(int tasks, IntConsumer body) {
-        if (tasks <= 1 || threads == 1 || Thread.currentThread() instanceof ForkJoinWorkerThread) {
+        int helpers = Math.min(threads, tasks) - 1;
+        if (helpers <= 0 || Thread.currentThread() instanceof Worker || !BUSY.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) {
                 body.accept(i);
             }
             return;
         }
-        // Failures are caught inside each task so the caller sees the original exception (a joined
-        // ForkJoinTask would rethrow a copy), and the lowest-numbered failing task wins: deterministic.
-        Throwable[] failures = new Throwable[tasks];
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
-        for (int i = 1; i < tasks; i++) {
-            int task = i;
-            forked[i - 1] = POOL.submit(() -> runCatching(body, task, failures));
-        }
-        runCatching(body, 0, failures);
-        for (ForkJoinTask<?> task : forked) {
-            task.join();
-        }
-        for (Throwable failure : failures) {
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-        }
-    }
-
-    private static void runCatching(IntConsumer body, int task, Throwable[] failures) {
+        Job job = new Job(body, tasks, helpers, Thread.currentThread());
         try {
-            body.accept(task);
-        } catch (RuntimeException | Error e) {
-            failures[task] = e;
+            current = job;
+            for (int i = 0; i < helpers; i++) {
+                WORKERS[i].wake();
+            }
+            job.work(0);
+            job.awaitDone();
+        } finally {
+            current = null;
+            BUSY.set(false);
         }
+        job.rethrow();
     }
 
     /** A range body: processes indices {@code [from, to)}. */
@@ -104,5 +104,143 @@ public final class Parallel {
             return;
         }
         forEach(tasks, t -> body.run((int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)));
+    }
+
+    /** One forEach call: each task is claimed once through {@code claimed}; {@code done} counts finished ones. */
+    private static final class Job {
+        private final IntConsumer body;
+        private final int tasks;
+        private final int helpers;
+        private final Thread caller;
+        private final Throwable[] failures;
+        private final AtomicIntegerArray claimed;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile boolean callerParked;
+
+        Job(IntConsumer body, int tasks, int helpers, Thread caller) {
+            this.body = body;
+            this.tasks = tasks;
+            this.helpers = helpers;
+            this.caller = caller;
+            this.failures = new Throwable[tasks];
+            this.claimed = new AtomicIntegerArray(tasks);
+        }
+
+        /**
+         * Runs task {@code first} if no one has claimed it, then claims and runs any other task left.
+         * Each thread starting with its own task (the caller 0, worker w task w + 1) keeps the same
+         * part of the data on the same core from call to call when nothing is late, so repeated
+         * products over one matrix read each half from that core's own cache.
+         */
+        void work(int first) {
+            if (first < tasks) {
+                run(first);
+            }
+            for (int i = 0; i < tasks; i++) {
+                run(i);
+            }
+        }
+
+        private void run(int i) {
+            if (claimed.get(i) != 0 || !claimed.compareAndSet(i, 0, 1)) {
+                return;
+            }
+            try {
+                body.accept(i);
+            } catch (RuntimeException | Error e) {
+                failures[i] = e;
+            }
+            // The increment publishes what the task wrote to whoever reads done.
+            if (done.incrementAndGet() == tasks && callerParked) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        /** Waits (on the caller) for tasks still running on workers: spins briefly, then parks. */
+        void awaitDone() {
+            long start = System.nanoTime();
+            for (int spins = 1; done.get() < tasks; spins++) {
+                if ((spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    callerParked = true;
+                    while (done.get() < tasks) {
+                        LockSupport.park(this);
+                    }
+                    callerParked = false;
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+        }
+
+        void rethrow() {
+            for (Throwable failure : failures) {
+                if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+            }
+        }
+    }
+
+    /** A daemon worker: takes part in every job that wants it, spins a little between jobs, then parks. */
+    private static final class Worker extends Thread {
+        private final int index;
+        private volatile boolean parked;
+        private Job last;
+
+        Worker(int index) {
+            super("dendrite-worker-" + index);
+            this.index = index;
+            setDaemon(true);
+        }
+
+        /** Makes sure the worker sees a newly published job (unparks it if it sleeps). */
+        void wake() {
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Job job = nextJob();
+                last = job;
+                if (index < job.helpers) {
+                    job.work(index + 1);
+                }
+            }
+        }
+
+        /** The next job not seen yet: spins for SPIN_NANOS, then parks until {@link #wake}. */
+        private Job nextJob() {
+            long start = System.nanoTime();
+            for (int spins = 1; ; spins++) {
+                Job job = current;
+                if (job != null && job != last) {
+                    return job;
+                }
+                if ((spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            // Dekker-style hand-shake with wake(): parked is set before current is re-read, and the
+            // caller sets current before it reads parked, so one of the two always sees the other.
+            parked = true;
+            try {
+                for (Job job; ; ) {
+                    job = current;
+                    if (job != null && job != last) {
+                        return job;
+                    }
+                    LockSupport.park(this);
+                }
+            } finally {
+                parked = false;
+            }
+        }
     }
 }

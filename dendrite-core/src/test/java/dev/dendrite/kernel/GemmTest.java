@@ -230,6 +230,26 @@ class GemmTest {
     }
 
     @Test
+    void matrixVectorRowsDoNotDependOnHowTheyAreGrouped() {
+        // Rows go through a four-row kernel or a one-row tail depending on where they fall; shifting
+        // the matrix by one row moves every row between the two, and no result may change.
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int k : new int[] {1, 7, 8, 15, 16, 17, 100, 784}) {
+            int rows = 11;
+            float[] mat = fill(rnd, (rows + 1) * k);
+            float[] x = fill(rnd, k);
+            float[] y = new float[rows + 1];
+            Gemm.sgemm(false, false, rows + 1, 1, k, 1f, mat, 0, k, x, 0, 1, 0f, y, 0, 1);
+            float[] shifted = new float[rows];
+            Gemm.sgemm(false, false, rows, 1, k, 1f, mat, k, k, x, 0, 1, 0f, shifted, 0, 1);
+            assertThat(shifted).as("k=%d", k).containsExactly(Arrays.copyOfRange(y, 1, rows + 1));
+            float[] xt = new float[rows + 1]; // x^T M^T: the m == 1 form of the same products
+            Gemm.sgemm(false, true, 1, rows + 1, k, 1f, x, 0, k, mat, 0, k, 0f, xt, 0, rows + 1);
+            assertThat(xt).as("k=%d, row-vector form", k).containsExactly(y);
+        }
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         float[] x = new float[12];
         assertThatThrownBy(() -> Gemm.sgemm(false, false, -1, 2, 2, 1f, x, 0, 2, x, 0, 2, 0f, x, 0, 2))
