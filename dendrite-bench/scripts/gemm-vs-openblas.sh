@@ -43,17 +43,23 @@ mkdir -p "$out"
 echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
      "AVX-512: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-echo "== Dendrite (JMH): shapes $shapes, threads $threads" >&2
-"$JAVA_HOME/bin/java" -jar "$jar" GemmBenchmark -p shape="$shapes" -p threads="$threads" \
-  "${jmh_opts[@]}" -rf json -rff "$out/jmh.json" > "$out/jmh.log"
-grep -E '^GemmBenchmark.sgemm:gflop' "$out/jmh.log" >&2 || true
-
-echo "== NumPy/OpenBLAS" >&2
-# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are set on these machines and force the AVX2 kernels;
-# they are dropped for this one command only.
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS \
-  "$python" "$here/gemm_vs_openblas.py" numpy --shapes "$shapes" --threads "$threads" "${np_opts[@]}" \
-  --out "$out/numpy.json"
+# Shape by shape, Dendrite then OpenBLAS: on a shared machine the load changes by the minute, and
+# measuring both sides of a ratio back to back keeps them under the same load.
+jmh_files=()
+np_files=()
+for shape in ${shapes//,/ }; do
+  echo "== $shape: Dendrite (JMH), threads $threads, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
+  "$JAVA_HOME/bin/java" -jar "$jar" GemmBenchmark -p shape="$shape" -p threads="$threads" \
+    "${jmh_opts[@]}" -rf json -rff "$out/jmh-$shape.json" > "$out/jmh-$shape.log"
+  grep -E '^GemmBenchmark.sgemm:gflop' "$out/jmh-$shape.log" >&2 || true
+  jmh_files+=("$out/jmh-$shape.json")
+  # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are set on these machines and force the AVX2 kernels;
+  # they are dropped for this one command only.
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS \
+    "$python" "$here/gemm_vs_openblas.py" numpy --shapes "$shape" --threads "$threads" "${np_opts[@]}" \
+    --out "$out/numpy-$shape.json"
+  np_files+=("$out/numpy-$shape.json")
+done
 
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"$python" "$here/gemm_vs_openblas.py" table --jmh "$out/jmh.json" --numpy "$out/numpy.json" | tee "$out/table.txt"
+"$python" "$here/gemm_vs_openblas.py" table --jmh "${jmh_files[@]}" --numpy "${np_files[@]}" | tee "$out/table.txt"

@@ -2,7 +2,7 @@
 """NumPy/OpenBLAS side of gemm-vs-openblas.sh, and the table that compares it with Dendrite.
 
   gemm_vs_openblas.py numpy --shapes sq256,fc1.dW --threads 1,2 --reps 7 --out numpy.json
-  gemm_vs_openblas.py table --jmh jmh.json --numpy numpy.json
+  gemm_vs_openblas.py table --jmh jmh-a.json jmh-b.json --numpy numpy-a.json numpy-b.json
 
 Shapes are the ones of dev.dendrite.bench.GemmBenchmark (keep SHAPES in step with its dims()).
 """
@@ -102,10 +102,16 @@ def run_numpy(args):
 
 
 def run_table(args):
-    with open(args.jmh) as f:
-        jmh = json.load(f)
-    with open(args.numpy) as f:
-        nump = json.load(f)
+    jmh = []
+    for name in args.jmh:
+        with open(name) as f:
+            jmh += json.load(f)
+    nump = {"meta": None, "results": []}
+    for name in args.numpy:
+        with open(name) as f:
+            part = json.load(f)
+        nump["meta"] = nump["meta"] or part["meta"]
+        nump["results"] += part["results"]
     dendrite = {}
     for r in jmh:
         p = r["params"]
@@ -142,8 +148,8 @@ def main():
     n.add_argument("--warmup", type=float, default=0.5, help="seconds of warm-up per shape and thread count")
     n.add_argument("--out", required=True)
     t = sub.add_parser("table", help="print the comparison table")
-    t.add_argument("--jmh", required=True)
-    t.add_argument("--numpy", required=True)
+    t.add_argument("--jmh", required=True, nargs="+", help="JMH JSON result files")
+    t.add_argument("--numpy", required=True, nargs="+", help="files written by the numpy command")
     args = ap.parse_args()
     run_numpy(args) if args.cmd == "numpy" else run_table(args)
 

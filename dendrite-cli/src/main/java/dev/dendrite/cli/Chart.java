@@ -1,19 +1,23 @@
 package dev.dendrite.cli;
 
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
+import org.apache.batik.dom.GenericDOMImplementation;
+import org.apache.batik.svggen.SVGGraphics2D;
 
 /**
  * A chart at its size, drawn headless as PNG (raster, for the report) and SVG (vector, for papers and
- * slides; JFreeSVG's Graphics2D).
+ * slides; Apache Batik's SVG Graphics2D, Apache-2.0 licensed like the rest of the chain but
+ * JFreeChart, which is LGPL).
  *
  * @param chart the JFreeChart
  * @param width pixels across
@@ -41,9 +45,21 @@ record Chart(JFreeChart chart, int width, int height) {
 
     /** The chart as a standalone SVG document. */
     String svg() {
-        SVGGraphics2D graphics = new SVGGraphics2D(width, height);
+        SVGGraphics2D graphics = new SVGGraphics2D(
+                GenericDOMImplementation.getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null));
+        graphics.setSVGCanvasSize(new Dimension(width, height));
         chart.draw(graphics, new Rectangle(0, 0, width, height));
-        return graphics.getSVGDocument();
+        StringWriter out = new StringWriter();
+        try {
+            // Serialised by the JDK's XML transformer: compact, and every element closed as </name>.
+            javax.xml.transform.Transformer serializer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            serializer.transform(new javax.xml.transform.dom.DOMSource(graphics.getRoot()),
+                    new javax.xml.transform.stream.StreamResult(out));
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new UncheckedIOException("cannot draw the chart '" + title() + "' as SVG: " + e.getMessage(),
+                    new IOException(e));
+        }
+        return out.toString();
     }
 
     /** Writes {@code stem.png} and {@code stem.svg} into {@code dir}; returns the PNG bytes. */

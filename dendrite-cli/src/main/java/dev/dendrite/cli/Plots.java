@@ -58,7 +58,7 @@ final class Plots {
         if (bestEpoch > 0) {
             ValueMarker marker = new ValueMarker(bestEpoch, new Color(0xC0392B), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            marker.setLabel("best epoch " + bestEpoch + " (early stopping) ");
+            marker.setLabel("best epoch " + bestEpoch + " (its weights kept) ");
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
