@@ -13,6 +13,7 @@ import dev.dendrite.train.History;
 import dev.dendrite.train.Trainer;
 import dev.dendrite.train.callback.CsvLogger;
 import dev.dendrite.train.callback.EarlyStopping;
+import dev.dendrite.train.callback.LearningRateScheduler;
 import dev.dendrite.train.callback.ProgressBar;
 import dev.dendrite.train.metric.Accuracy;
 import dev.dendrite.train.metric.MeanAbsoluteError;
@@ -87,6 +88,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Learning rate (default: the optimizer's, 0.001 for Adam, 0.01 for SGD).")
     Double lr;
 
+    @Option(names = "--schedule", defaultValue = "none", paramLabel = "SPEC", description = "Learning-rate schedule: "
+            + Schedules.HELP)
+    String schedule;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Examples per mini-batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -148,9 +153,11 @@ final class TrainCommand implements Callable<Integer> {
         String lossName = loss != null ? loss.toLowerCase(Locale.ROOT) : Networks.defaultLoss(kind);
         Loss lossFn = Networks.loss(lossName, kind);
         Optimizer opt = Networks.optimizer(optimizer, network.parameters(), lr);
+        double initialLr = opt.learningRate();
+        LearningRateScheduler scheduler = Schedules.parse(schedule, opt, epochs, (train.size() + batchSize - 1) / batchSize);
         console.printf(Locale.ROOT, "Model: %s, %s activation, dropout %s, %,d parameters; loss %s, optimizer %s%s, batch %d%n",
                 shape(features, outputs), activation, dropout, network.parameterCount(), lossName, optimizer,
-                lr == null ? "" : " (lr " + lr + ")", batchSize);
+                (lr == null ? "" : " (lr " + lr + ")") + (scheduler == null ? "" : ", schedule " + schedule), batchSize);
 
         Path runDir = createRunDirectory(bundled ? "diagnosis" : stem(file.toAbsolutePath().normalize()));
         EarlyStopping early = new EarlyStopping("val_loss", patience).restoreBest();
@@ -160,6 +167,9 @@ final class TrainCommand implements Callable<Integer> {
             Trainer trainer = Trainer.of(network).loss(lossFn).optimizer(opt).metrics(trainMetric)
                     .batchSize(batchSize).epochs(epochs).seed(seed)
                     .callbacks(early, new ProgressBar(console, terminal), new CsvLogger(runDir.resolve("history.csv")), stop);
+            if (scheduler != null) {
+                trainer.callbacks(scheduler);
+            }
             History history = trainer.fit(train, val);
 
             int best = early.bestEpoch();
@@ -177,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
             Evaluation evaluation = Evaluation.of(network, testData, kind, lossFn, classNames);
             evaluation.print(console, "Test metrics");
 
-            Map<String, Object> info = runInfo(loaded, lossName, opt.learningRate(), history, early,
+            Map<String, Object> info = runInfo(loaded, lossName, initialLr, history, early,
                     train.size(), val.size(), testData.size());
             Map<String, Object> record = new LinkedHashMap<>(info);
             record.remove("features");
@@ -231,6 +241,7 @@ final class TrainCommand implements Callable<Integer> {
         info.put("loss", lossName);
         info.put("optimizer", optimizer);
         info.put("lr", learningRate);
+        info.put("schedule", schedule);
         info.put("batch_size", batchSize);
         info.put("max_epochs", epochs);
         info.put("patience", patience);
