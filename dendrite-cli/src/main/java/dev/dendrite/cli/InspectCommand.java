@@ -1,15 +1,10 @@
 package dev.dendrite.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dendrite.autograd.NoGrad;
 import dev.dendrite.data.Preprocessor;
-import dev.dendrite.nn.Module;
-import dev.dendrite.nn.Sequential;
-import dev.dendrite.tensor.Tensor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +29,7 @@ final class InspectCommand implements Callable<Integer> {
         LoadedModel loaded = LoadedModel.load(modelFile);
         PrintStream out = app.out;
         out.println("Model: " + loaded.file());
-        summary(out, loaded.model().module(), loaded.inputs());
+        ModelSummary.of(loaded.model().module(), loaded.inputs()).print(out);
         out.println();
         out.println("Task: " + loaded.task().label() + " (" + loaded.inputs() + " inputs, " + loaded.outputs() + (loaded.outputs() == 1 ? " output)" : " outputs)"));
         if (!loaded.classNames().isEmpty()) {
@@ -88,57 +83,5 @@ final class InspectCommand implements Callable<Integer> {
             return String.join(", ", parts);
         }
         return value.isTextual() ? value.asText() : value.toString();
-    }
-
-    /** Prints one row per layer: name and type, output shape from a forward pass of one example, parameter count. */
-    static void summary(PrintStream out, Module module, int inputs) {
-        List<Module> layers = module instanceof Sequential sequential ? sequential.layers() : List.of(module);
-        List<String[]> rows = new ArrayList<>();
-        Tensor x = inputs > 0 ? Tensor.zeros(2, inputs) : null;
-        boolean training = module.isTraining();
-        module.eval();
-        try (NoGrad noGrad = NoGrad.enter()) {
-            for (int i = 0; i < layers.size(); i++) {
-                Module layer = layers.get(i);
-                String shape = "?";
-                if (x != null) {
-                    try {
-                        x = layer.forward(x);
-                        int[] dims = x.dims();
-                        shape = "(batch" + (dims.length > 1 ? ", " : "") + String.join(", ",
-                                Arrays.stream(dims).skip(1).mapToObj(Integer::toString).toList()) + ")";
-                    } catch (RuntimeException e) {
-                        x = null;
-                    }
-                }
-                rows.add(new String[] {i + " " + layer.getClass().getSimpleName(), shape,
-                        String.format(Locale.ROOT, "%,d", layer.parameterCount())});
-            }
-        } finally {
-            module.train(training);
-        }
-        String[] header = {"Layer (type)", "Output shape", "Param #"};
-        int[] width = new int[3];
-        for (String[] row : rows) {
-            for (int c = 0; c < 3; c++) {
-                width[c] = Math.max(width[c], Math.max(row[c].length(), header[c].length()));
-            }
-        }
-        String format = "%-" + width[0] + "s   %-" + width[1] + "s   %" + width[2] + "s%n";
-        int total = width[0] + width[1] + width[2] + 6;
-        out.println("=".repeat(total));
-        out.printf(Locale.ROOT, format, (Object[]) header);
-        out.println("-".repeat(total));
-        rows.forEach(row -> out.printf(Locale.ROOT, format, (Object[]) row));
-        out.println("=".repeat(total));
-        long params = module.parameterCount();
-        out.printf(Locale.ROOT, "Total params: %,d (%s as float32)%n", params, bytes(params * 4));
-        out.printf(Locale.ROOT, "Trainable params: %,d%n", params);
-        out.println("Non-trainable params: 0");
-    }
-
-    private static String bytes(long n) {
-        return n < 1024 ? n + " B" : n < 1 << 20 ? String.format(Locale.ROOT, "%.1f KB", n / 1024.0)
-                : String.format(Locale.ROOT, "%.1f MB", n / 1048576.0);
     }
 }

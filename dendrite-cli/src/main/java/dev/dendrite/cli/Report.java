@@ -59,6 +59,24 @@ final class Report {
         return this;
     }
 
+    /** A table with a header row; the first column is a row header, the others are right-aligned numbers. */
+    Report table(String[] header, List<String[]> rows) {
+        body.append("<div class=\"wide\"><table class=\"grid\"><tr>");
+        for (String h : header) {
+            body.append("<th>").append(escape(h)).append("</th>");
+        }
+        body.append("</tr>\n");
+        for (String[] row : rows) {
+            body.append("<tr><th>").append(escape(row[0])).append("</th>");
+            for (int c = 1; c < row.length; c++) {
+                body.append("<td>").append(escape(row[c])).append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</table></div>\n");
+        return this;
+    }
+
     /** The confusion matrix as a table, true classes as rows. */
     Report confusion(long[][] counts, List<String> classNames) {
         body.append("<div class=\"wide\"><table class=\"cm\"><tr><th>true \\ predicted</th>");
@@ -129,6 +147,7 @@ final class Report {
                 table { border-collapse: collapse; margin: 0.6em 0; }
                 th, td { padding: 0.25em 0.8em; border: 1px solid #ddd; text-align: left; }
                 table.kv th { background: #f6f6f6; font-weight: 600; }
+                table.grid td { text-align: right; } table.grid tr:first-child th { background: #f6f6f6; }
                 div.wide { overflow-x: auto; } table.cm td { text-align: right; min-width: 3em; } table.cm td.diag { background: #d6eaf8; font-weight: 600; }
                 figure { margin: 0.8em 0; } img { max-width: 100%%; border: 1px solid #eee; }
                 figcaption { font-size: 0.8em; color: #666; } .note { color: #555; font-size: 0.9em; }

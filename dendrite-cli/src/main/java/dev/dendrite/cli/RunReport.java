@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A training run's charts (PNG and SVG in the run directory) and its {@code report.html}: data and
- * preprocessing, test metrics, loss and metric per epoch, confusion matrix, sample test images (image runs),
+ * preprocessing, test metrics (overall and per class), the model summary, loss and metric per epoch, confusion matrix, sample test images (image runs),
  * ROC curve, the run's settings.
  */
 final class RunReport {
@@ -16,8 +16,8 @@ final class RunReport {
     }
 
     /** Draws the charts into {@code runDir} and writes the report beside them. */
-    static void write(Path runDir, TrainingData data, History history, int bestEpoch, Evaluation evaluation,
-            Map<String, Object> info, byte[] samples) {
+    static void write(Path runDir, TrainingData data, ModelSummary model, History history, int bestEpoch,
+            Evaluation evaluation, Map<String, Object> info, byte[] samples) {
         Task task = data.task();
         Report report = new Report("Dendrite run " + runDir.getFileName());
         report.paragraph("Data: " + data.file() + " (" + data.kind().description() + "); task: " + task.label() + "; "
@@ -27,7 +27,10 @@ final class RunReport {
         report.heading("Test metrics (" + evaluation.rows() + " examples)").table(evaluation.metrics());
         if (evaluation.confusion() != null) {
             report.confusion(evaluation.confusion().counts(), evaluation.classNames());
+            report.paragraph("Per class:").table(ClassReport.HEADER,
+                    ClassReport.rows(evaluation.confusion().counts(), evaluation.classNames()));
         }
+        report.heading("Model").table(ModelSummary.HEADER, model.rows()).paragraph(model.totals());
         report.heading("Training");
         byte[] loss = Plots.perEpoch(history, "loss", "Loss per epoch", bestEpoch).save(runDir, "loss");
         report.image("training and validation loss per epoch", loss, "loss.svg");

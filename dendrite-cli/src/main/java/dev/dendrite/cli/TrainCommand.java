@@ -203,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
             Json.write(runDir.resolve("run.json"), info);
             byte[] samples = loaded.input().isImages() ? SampleGrid.ofTestSet(network, split.test(), testData, kind,
                     loaded.input(), classNames, 32) : null;
-            RunReport.write(runDir, loaded, history, best + 1, evaluation, info, samples);
+            RunReport.write(runDir, loaded, ModelSummary.of(network, features), history, best + 1, evaluation, info, samples);
             console.println("Run directory: " + runDir);
         }
         return 0;

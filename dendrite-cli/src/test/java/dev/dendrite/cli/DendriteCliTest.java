@@ -72,6 +72,8 @@ class DendriteCliTest {
         assertThat(Files.readString(runDir.resolve("confusion.svg"))).contains("<svg", "Confusion matrix", "malignant");
         assertThat(Files.readString(runDir.resolve("roc.svg"))).contains("<svg", "ROC curve", "AUC");
         String report = Files.readString(runDir.resolve("report.html"));
+        assertThat(report).contains("<h2>Model</h2>", "0 Linear", "(batch, 32)", "Total params: 1,537", "Per class:",
+                "<th>benign</th>", "macro avg", "weighted avg");
         assertThat(report).contains("<h1>Dendrite run ", "roc_auc", "malignant", "href=\"loss.svg\"", "href=\"roc.svg\"",
                 "Data and preprocessing", "z-score").doesNotContain("src=\"loss.png\"");
         assertThat(report.split("data:image/png;base64,", -1)).hasSize(5);
