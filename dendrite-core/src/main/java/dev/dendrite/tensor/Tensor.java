@@ -29,6 +29,11 @@ public final class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    /**
+     * Set on a gradient a backward rule has just made into a new array that nothing else references:
+     * the first {@link #accumulateGrad} to receive it keeps it instead of copying it (and clears this).
+     */
+    private boolean fresh;
 
     Tensor(Shape shape, float[] data) {
         if (data.length != shape.size()) {
@@ -256,17 +261,35 @@ public final class Tensor {
         return grad;
     }
 
-    /** Adds {@code gradient} (shaped like this tensor) to {@link #grad()}: what backward rules call. */
+    /**
+     * Adds {@code gradient} (shaped like this tensor) to {@link #grad()}: what backward rules call. The
+     * first gradient is copied, unless it was made for this call ({@link Fused#gradient}), in which case
+     * it becomes {@link #grad()} itself; {@code gradient} is never changed and never shared.
+     */
     public void accumulateGrad(Tensor gradient) {
         if (!gradient.shape.equals(shape)) {
             throw new ShapeMismatchException("gradient of shape " + gradient.shape + " for a tensor of shape "
                     + shape + (gradFn == null ? "" : " made by '" + gradFn.op() + "'"));
         }
         if (grad == null) {
-            grad = new Tensor(shape, gradient.data.clone());
+            if (gradient.fresh && gradient != this) {
+                gradient.fresh = false;
+                grad = gradient;
+            } else {
+                grad = new Tensor(shape, gradient.data.clone());
+            }
         } else {
             dev.dendrite.kernel.Elementwise.addInPlace(grad.data, gradient.data, data.length);
         }
+    }
+
+    /**
+     * Marks this tensor, just made by a backward rule into a new array nothing else references, as a
+     * gradient the receiving {@link #accumulateGrad} may keep without copying; returns {@code this}.
+     */
+    Tensor fresh() {
+        fresh = true;
+        return this;
     }
 
     /** Forgets the accumulated gradient (optimizers call this before each backward pass). */
@@ -290,7 +313,7 @@ public final class Tensor {
             throw new IllegalStateException("backward() without a gradient needs a one-element tensor, shape is "
                     + shape + "; pass the upstream gradient with backward(gradient)");
         }
-        Backprop.backward(this, Tensor.ones(shape.dims()));
+        Backprop.backward(this, Tensor.ones(shape.dims()).fresh());
     }
 
     /** Backpropagates from this tensor with the given upstream gradient (shaped like this tensor). */
