@@ -70,17 +70,7 @@ public final class Linear extends Module {
             throw new ShapeMismatchException(this + ": input of shape " + input.shape()
                     + " needs last dimension " + inFeatures);
         }
-        Tensor rows = input.rank() == 2 ? input : input.reshape(-1, inFeatures);
-        Tensor output = Tensor.matmul(rows, weight.value(), false, true);
-        if (bias != null) {
-            output = output.add(bias.value());
-        }
-        if (input.rank() == 2) {
-            return output;
-        }
-        int[] dims = input.dims();
-        dims[dims.length - 1] = outFeatures;
-        return output.reshape(dims);
+        return Tensor.linear(input, weight.value(), bias == null ? null : bias.value());
     }
 
     /** The weight, {@code [out, in]}. */

@@ -700,6 +700,15 @@ public final class Tensor {
         return LinalgOps.matmul(a, b, transposeA, transposeB);
     }
 
+    /**
+     * The fully connected layer's map {@code x W^T + b} as one op (PyTorch's {@code F.linear}):
+     * {@code x [..., in]}, {@code weight [out, in]}, {@code bias [out]} or null; the result is
+     * {@code [..., out]}. The bias rows are the GEMM's starting value, so no separate add is made.
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return LinearOps.linear(x, weight, bias);
+    }
+
     // ---------------------------------------------------------------- activations
 
     /** {@code max(0, x)}. */

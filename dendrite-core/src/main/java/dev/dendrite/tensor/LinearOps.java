@@ -1,0 +1,62 @@
+package dev.dendrite.tensor;
+
+import dev.dendrite.kernel.Gemm;
+import dev.dendrite.kernel.Reductions;
+
+/**
+ * The fully connected layer's affine map as one op, {@code y = x W^T + b} (PyTorch's addmm): the
+ * output starts as the bias rows and the GEMM adds the product onto them, so there is no separate
+ * broadcast add and no second output array. Backward: {@code dX = dY W}, {@code dW = dY^T X},
+ * {@code db} = the column sums of {@code dY}.
+ */
+final class LinearOps {
+
+    private LinearOps() {
+    }
+
+    /** {@code x [..., in]}, {@code weight [out, in]}, {@code bias [out]} or null: {@code [..., out]}. */
+    static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (weight.rank() != 2 || x.rank() == 0 || x.dim(-1) != weight.dim(1)
+                || bias != null && (bias.rank() != 1 || bias.dim(0) != weight.dim(0))) {
+            throw new ShapeMismatchException("linear: input " + x.shape() + ", weight " + weight.shape()
+                    + (bias == null ? "" : ", bias " + bias.shape())
+                    + "; needs input [..., in], weight [out, in] and bias [out]");
+        }
+        int in = weight.dim(1);
+        int out = weight.dim(0);
+        int rows = in == 0 ? x.shape().sizeOf(0, x.rank() - 1) : x.size() / in;
+        float[] y = new float[rows * out];
+        if (bias != null) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bias.data, 0, y, r * out, out);
+            }
+        }
+        Gemm.sgemm(false, true, rows, out, in, 1f, x.data, 0, Math.max(1, in), weight.data, 0, Math.max(1, in),
+                bias == null ? 0f : 1f, y, 0, Math.max(1, out));
+        Tensor result = new Tensor(x.shape().with(-1, out), y);
+        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+        return result.record("linear", g -> backward(g, x, weight, bias, rows, in, out), inputs);
+    }
+
+    private static void backward(Tensor g, Tensor x, Tensor weight, Tensor bias, int rows, int in, int out) {
+        int ldIn = Math.max(1, in);
+        int ldOut = Math.max(1, out);
+        if (x.requiresGrad()) {
+            float[] dx = new float[x.size()];
+            Gemm.sgemm(false, false, rows, in, out, 1f, g.data, 0, ldOut, weight.data, 0, ldIn, 0f, dx, 0, ldIn);
+            x.accumulateGrad(new Tensor(x.shape(), dx).fresh());
+        }
+        if (weight.requiresGrad()) {
+            float[] dw = new float[weight.size()];
+            Gemm.sgemm(true, false, out, in, rows, 1f, g.data, 0, ldOut, x.data, 0, ldIn, 0f, dw, 0, ldIn);
+            weight.accumulateGrad(new Tensor(weight.shape(), dw).fresh());
+        }
+        if (bias != null && bias.requiresGrad()) {
+            float[] db = new float[out];
+            if (rows > 0) {
+                Reductions.sum(g.data, 1, rows, out, db);
+            }
+            bias.accumulateGrad(new Tensor(bias.shape(), db).fresh());
+        }
+    }
+}
