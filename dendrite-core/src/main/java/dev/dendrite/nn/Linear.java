@@ -66,11 +66,21 @@ public final class Linear extends Module {
     /** {@code [..., in] -> [..., out]}. */
     @Override
     public Tensor forward(Tensor input) {
+        requireWidth(input);
+        return Tensor.linear(input, weight.value(), bias == null ? null : bias.value());
+    }
+
+    /** {@code relu(forward(input))} as one fused op, for a {@link Sequential} that has a {@link ReLU} next. */
+    Tensor forwardRelu(Tensor input) {
+        requireWidth(input);
+        return Tensor.linearRelu(input, weight.value(), bias == null ? null : bias.value());
+    }
+
+    private void requireWidth(Tensor input) {
         if (input.rank() == 0 || input.dim(-1) != inFeatures) {
             throw new ShapeMismatchException(this + ": input of shape " + input.shape()
                     + " needs last dimension " + inFeatures);
         }
-        return Tensor.linear(input, weight.value(), bias == null ? null : bias.value());
     }
 
     /** The weight, {@code [out, in]}. */

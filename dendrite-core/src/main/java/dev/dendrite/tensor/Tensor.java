@@ -706,7 +706,16 @@ public final class Tensor {
      * {@code [..., out]}. The bias rows are the GEMM's starting value, so no separate add is made.
      */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        return LinearOps.linear(x, weight, bias);
+        return LinearOps.linear(x, weight, bias, false);
+    }
+
+    /**
+     * {@code linear(x, weight, bias).relu()} as one op, computed in one output array: shapes as
+     * {@link #linear}. What {@code nn.Sequential} runs for a {@code Linear} followed by a
+     * {@code ReLU}.
+     */
+    public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
+        return LinearOps.linear(x, weight, bias, true);
     }
 
     // ---------------------------------------------------------------- activations

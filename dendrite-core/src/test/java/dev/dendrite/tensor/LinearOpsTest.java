@@ -87,6 +87,33 @@ class LinearOpsTest {
     }
 
     @Test
+    void linearReluIsLinearThenReluBitForBit() {
+        Tensor x = Tensor.randn(random, 6, 9);
+        Tensor w = Tensor.randn(random, 5, 9);
+        Tensor b = Tensor.randn(random, 5);
+        assertThat(Tensor.linearRelu(x, w, b).toArray()).isEqualTo(Tensor.linear(x, w, b).relu().toArray());
+        assertThat(Tensor.linearRelu(x, w, null).toArray()).isEqualTo(Tensor.linear(x, w, null).relu().toArray());
+    }
+
+    @Test
+    void linearReluGradients() {
+        Tensor x = Tensor.randn(random, 5, 4).requiresGrad(true);
+        Tensor w = Tensor.randn(random, 3, 4).requiresGrad(true);
+        Tensor b = Tensor.randn(random, 3).requiresGrad(true);
+        Tensor z = Tensor.linear(x, w, b);
+        float nearest = Float.MAX_VALUE;
+        int inactive = 0;
+        for (float v : z.toArray()) {
+            nearest = Math.min(nearest, Math.abs(v));
+            inactive += v < 0 ? 1 : 0;
+        }
+        assertThat(nearest).as("pre-activations away from relu's kink").isGreaterThan(0.05f);
+        assertThat(inactive).as("some units inactive").isPositive();
+        assertGradients(in -> Tensor.linearRelu(in[0], in[1], in[2]), x, w, b);
+        assertGradients(in -> Tensor.linearRelu(in[0], in[1], null), x, w);
+    }
+
+    @Test
     void noGraphWithoutGradients() {
         Tensor y = Tensor.linear(Tensor.randn(random, 2, 3), Tensor.randn(random, 4, 3), Tensor.randn(random, 4));
         assertThat(y.isLeaf()).isTrue();
