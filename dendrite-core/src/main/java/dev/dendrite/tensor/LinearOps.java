@@ -57,19 +57,21 @@ final class LinearOps {
         int ldIn = Math.max(1, in);
         int ldOut = Math.max(1, out);
         if (x.requiresGrad()) {
-            float[] dx = new float[x.size()];
+            float[] dx = x.takeSpareGrad();
             Gemm.sgemm(false, false, rows, in, out, 1f, g.data, 0, ldOut, weight.data, 0, ldIn, 0f, dx, 0, ldIn);
             x.accumulateGrad(new Tensor(x.shape(), dx).fresh());
         }
         if (weight.requiresGrad()) {
-            float[] dw = new float[weight.size()];
+            float[] dw = weight.takeSpareGrad();
             Gemm.sgemm(true, false, out, in, rows, 1f, g.data, 0, ldOut, x.data, 0, ldIn, 0f, dw, 0, ldIn);
             weight.accumulateGrad(new Tensor(weight.shape(), dw).fresh());
         }
         if (bias != null && bias.requiresGrad()) {
-            float[] db = new float[out];
+            float[] db = bias.takeSpareGrad();
             if (rows > 0) {
                 Reductions.sum(g.data, 1, rows, out, db);
+            } else {
+                java.util.Arrays.fill(db, 0f);
             }
             bias.accumulateGrad(new Tensor(bias.shape(), db).fresh());
         }

@@ -28,6 +28,10 @@ public final class Tensor {
     private final Shape shape;
     private boolean requiresGrad;
     private Tensor grad;
+    /** Whether {@link #grad()} has handed the current gradient out; such a gradient is never reused. */
+    private boolean gradHandedOut;
+    /** The array of a leaf's gradient that {@link #zeroGrad()} dropped unseen, kept for its next gradient. */
+    private float[] spareGrad;
     private Node gradFn;
     /**
      * Set on a gradient a backward rule has just made into a new array that nothing else references:
@@ -256,9 +260,24 @@ public final class Tensor {
         return this;
     }
 
-    /** The accumulated gradient of the last backward passes, shaped like this tensor, or null if none. */
+    /**
+     * The accumulated gradient of the last backward passes, shaped like this tensor, or null if none.
+     * The tensor returned keeps its values after {@link #zeroGrad()}.
+     */
     public Tensor grad() {
+        if (grad != null) {
+            gradHandedOut = true;
+        }
         return grad;
+    }
+
+    /**
+     * The accumulated gradient's values, row-major, or null if there is none: for optimizers, which read
+     * (or clip) them during one step and keep no reference. Unlike {@link #grad()} this only lends the
+     * array: after {@link #zeroGrad()} it is reused for this tensor's next gradient.
+     */
+    public float[] gradData() {
+        return grad == null ? null : grad.data;
     }
 
     /**
@@ -276,8 +295,11 @@ public final class Tensor {
                 gradient.fresh = false;
                 grad = gradient;
             } else {
-                grad = new Tensor(shape, gradient.data.clone());
+                float[] copy = takeSpareGrad();
+                System.arraycopy(gradient.data, 0, copy, 0, copy.length);
+                grad = new Tensor(shape, copy);
             }
+            gradHandedOut = false;
         } else {
             dev.dendrite.kernel.Elementwise.addInPlace(grad.data, gradient.data, data.length);
         }
@@ -292,9 +314,27 @@ public final class Tensor {
         return this;
     }
 
-    /** Forgets the accumulated gradient (optimizers call this before each backward pass). */
+    /**
+     * An array for this tensor's next gradient, which a backward rule fills completely and hands to
+     * {@link #accumulateGrad} as fresh: the array of the gradient {@link #zeroGrad()} last dropped if
+     * nobody else saw it (a leaf's, such as a parameter's), else a new one.
+     */
+    float[] takeSpareGrad() {
+        float[] spare = spareGrad;
+        spareGrad = null;
+        return spare != null ? spare : new float[data.length];
+    }
+
+    /**
+     * Forgets the accumulated gradient (optimizers call this before each backward pass). A leaf keeps
+     * the array of a gradient that {@link #grad()} never handed out, to hold its next gradient.
+     */
     public void zeroGrad() {
+        if (grad != null && !gradHandedOut && gradFn == null) {
+            spareGrad = grad.data;
+        }
         grad = null;
+        gradHandedOut = false;
     }
 
     /** The node that made this tensor, or null for a leaf. */
