@@ -22,6 +22,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.dendrite.data.Batch;
 import dev.dendrite.data.DataLoader;
+import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.TensorDataset;
 import dev.dendrite.nn.Module;
@@ -62,8 +63,8 @@ public final class PyTorchTraining {
                 + ", inter-op threads " + JniUtils.getNumInteropThreads());
 
         Split data = Fmnist.load(spec.data());
-        TensorDataset train = (TensorDataset) data.train();
-        TensorDataset test = (TensorDataset) data.test();
+        Dataset train = data.train();
+        TensorDataset test = Fmnist.inMemory(data.test());
 
         SequentialBlock block = new SequentialBlock()
                 .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())
