@@ -30,7 +30,7 @@ final class LinearOps {
         }
         int in = weight.dim(1);
         int out = weight.dim(0);
-        int rows = x.shape().sizeOf(0, x.rank() - 1);
+        int rows = in == 0 ? x.shape().sizeOf(0, x.rank() - 1) : x.size() / in;
         float[] y = new float[rows * out];
         if (bias != null) {
             for (int r = 0; r < rows; r++) {

@@ -32,7 +32,6 @@ public final class DendriteTraining {
         Parallel.setThreads(spec.threads());
         Split data = Fmnist.load(spec.data());
         Dataset train = data.train();
-        TensorDataset test = Fmnist.inMemory(data.test());
         Module model = Fmnist.mlp(spec.seed());
 
         EpochTimer timer = new EpochTimer();
@@ -49,6 +48,7 @@ public final class DendriteTraining {
         double finalLoss = history.last("loss");
 
         model.eval();
+        TensorDataset test = Fmnist.inMemory(data.test());
         double accuracy = accuracy(model, test);
         double single = spec.singles() > 0 ? inferSingles(model, test, spec.singles()) : Double.NaN;
         double bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses()) : Double.NaN;

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 /**
  * The benchmark's task, shared by both frameworks so they train the same thing: Fashion-MNIST
  * (train 60k, test 10k, pixels scaled to [0, 1], flattened to 784) read by Dendrite's IDX reader
- * (pixels held as bytes and scaled as batches are gathered; the test set as floats for inference), the
+ * (pixels held as bytes and scaled as batches are gathered; the test set made floats after training), the
  * 784-256-128-10 ReLU MLP, and the per-epoch shuffle order of Dendrite's {@link DataLoader}.
  */
 final class Fmnist {

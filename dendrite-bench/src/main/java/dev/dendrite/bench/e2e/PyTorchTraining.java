@@ -64,7 +64,6 @@ public final class PyTorchTraining {
 
         Split data = Fmnist.load(spec.data());
         Dataset train = data.train();
-        TensorDataset test = Fmnist.inMemory(data.test());
 
         SequentialBlock block = new SequentialBlock()
                 .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())
@@ -118,6 +117,7 @@ public final class PyTorchTraining {
                 }
                 double[] measured = Arrays.copyOfRange(seconds, spec.warmup(), epochs);
                 double[] measuredCpu = Arrays.copyOfRange(cpuSeconds, spec.warmup(), epochs);
+                TensorDataset test = Fmnist.inMemory(data.test());
                 double accuracy = accuracy(trainer, test);
                 double single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles()) : Double.NaN;
                 double bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses()) : Double.NaN;
