@@ -1,16 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One Adadelta step over a range of elements (see {@link OptimizerKernels#adadelta}): vector loop and
- * scalar tail with the same float operations in the same order.
+ * One Adadelta step over a range of elements (see {@link OptimizerKernels#adadelta}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class AdadeltaUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -37,18 +32,7 @@ final class AdadeltaUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector v = FloatVector.fromArray(S, squareAvg, i).mul(rho).add(d.mul(oneMinusRho).mul(d));
-            v.intoArray(squareAvg, i);
-            FloatVector u = FloatVector.fromArray(S, accDelta, i);
-            FloatVector delta = u.add(eps).sqrt().div(v.add(eps).sqrt()).mul(d);
-            u.mul(rho).add(delta.mul(oneMinusRho).mul(delta)).intoArray(accDelta, i);
-            pv.add(delta.mul(negLr)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             float v = squareAvg[i] * rho + d * oneMinusRho * d;
             squareAvg[i] = v;

@@ -1,16 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One Adagrad step over a range of elements (see {@link OptimizerKernels#adagrad}): vector loop and
- * scalar tail with the same float operations in the same order.
+ * One Adagrad step over a range of elements (see {@link OptimizerKernels#adagrad}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class AdagradUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -30,15 +25,7 @@ final class AdagradUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector s = FloatVector.fromArray(S, sum, i).add(d.mul(d));
-            s.intoArray(sum, i);
-            pv.add(d.mul(negClr).div(s.sqrt().add(eps))).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             float s = sum[i] + d * d;
             sum[i] = s;

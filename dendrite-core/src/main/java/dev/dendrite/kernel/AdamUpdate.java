@@ -1,17 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One Adam / AdamW / AMSGrad step over a range of elements (see {@link OptimizerKernels#adam}): a
- * vector loop, then a scalar tail doing the same float operations in the same order, so every element
- * gets the same bits whichever path or chunk it falls in.
+ * One Adam / AdamW / AMSGrad step over a range of elements (see {@link OptimizerKernels#adam}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class AdamUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -51,25 +45,7 @@ final class AdamUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            if (decoupled) {
-                pv = pv.mul(decay);
-            }
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector m = FloatVector.fromArray(S, expAvg, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector v = FloatVector.fromArray(S, expAvgSq, i).mul(beta2).add(d.mul(oneMinusBeta2).mul(d));
-            m.intoArray(expAvg, i);
-            v.intoArray(expAvgSq, i);
-            if (maxExpAvgSq != null) {
-                v = FloatVector.fromArray(S, maxExpAvgSq, i).max(v);
-                v.intoArray(maxExpAvgSq, i);
-            }
-            FloatVector denom = v.sqrt().div(bc2Sqrt).add(eps);
-            pv.add(m.mul(negStep).div(denom)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float pi = decoupled ? p[i] * decay : p[i];
             float d = regularization.apply(g[i], pi);
             float m = expAvg[i] * beta1 + d * oneMinusBeta1;

@@ -1,16 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One Adamax step over a range of elements (see {@link OptimizerKernels#adamax}): vector loop and
- * scalar tail with the same float operations in the same order.
+ * One Adamax step over a range of elements (see {@link OptimizerKernels#adamax}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class AdamaxUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -39,17 +34,7 @@ final class AdamaxUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector m = FloatVector.fromArray(S, expAvg, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector u = FloatVector.fromArray(S, expInf, i).mul(beta2).max(d.abs().add(eps));
-            m.intoArray(expAvg, i);
-            u.intoArray(expInf, i);
-            pv.add(m.mul(negClr).div(u)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             float m = expAvg[i] * beta1 + d * oneMinusBeta1;
             float u = Math.max(expInf[i] * beta2, Math.abs(d) + eps);

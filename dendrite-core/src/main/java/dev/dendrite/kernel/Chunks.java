@@ -31,19 +31,4 @@ final class Chunks {
             Parallel.forRange(units, Math.max(1, (PARALLEL_THRESHOLD / 2) / Math.max(1, unitSize)), body);
         }
     }
-
-    /**
-     * Runs {@code body} over {@code [0, n)}, in parallel chunks when {@code n} is large; every chunk
-     * boundary is a multiple of the vector length, so only the last chunk has a scalar tail.
-     */
-    static void runVectors(int n, Parallel.RangeBody body) {
-        if (n < PARALLEL_THRESHOLD) {
-            body.run(0, n);
-        } else {
-            int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
-            int vectors = (n + lanes - 1) / lanes;
-            Parallel.forRange(vectors, PARALLEL_THRESHOLD / 2 / lanes,
-                    (from, to) -> body.run(from * lanes, Math.min(n, to * lanes)));
-        }
-    }
 }

@@ -1,16 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One NAdam step over a range of elements (see {@link OptimizerKernels#nadam}): vector loop and scalar
- * tail with the same float operations in the same order.
+ * One NAdam step over a range of elements (see {@link OptimizerKernels#nadam}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class NadamUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -45,18 +40,7 @@ final class NadamUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector m = FloatVector.fromArray(S, expAvg, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector v = FloatVector.fromArray(S, expAvgSq, i).mul(beta2).add(d.mul(oneMinusBeta2).mul(d));
-            m.intoArray(expAvg, i);
-            v.intoArray(expAvgSq, i);
-            FloatVector denom = v.div(bc2).sqrt().add(eps);
-            pv.add(d.mul(gradFactor).div(denom)).add(m.mul(avgFactor).div(denom)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             float m = expAvg[i] * beta1 + d * oneMinusBeta1;
             float v = expAvgSq[i] * beta2 + d * oneMinusBeta2 * d;

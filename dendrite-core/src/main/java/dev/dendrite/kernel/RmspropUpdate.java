@@ -1,16 +1,11 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One RMSprop step (centered, momentum) over a range of elements (see {@link OptimizerKernels#rmsprop}):
- * vector loop and scalar tail with the same float operations in the same order.
+ * One RMSprop step (centered, momentum) over a range of elements (see {@link OptimizerKernels#rmsprop}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class RmspropUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -41,29 +36,7 @@ final class RmspropUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            FloatVector v = FloatVector.fromArray(S, squareAvg, i).mul(alpha).add(d.mul(oneMinusAlpha).mul(d));
-            v.intoArray(squareAvg, i);
-            FloatVector avg;
-            if (gradAvg != null) {
-                FloatVector ga = FloatVector.fromArray(S, gradAvg, i).mul(alpha).add(d.mul(oneMinusAlpha));
-                ga.intoArray(gradAvg, i);
-                avg = v.sub(ga.mul(ga)).sqrt().add(eps);
-            } else {
-                avg = v.sqrt().add(eps);
-            }
-            if (buf != null) {
-                FloatVector b = FloatVector.fromArray(S, buf, i).mul(momentum).add(d.div(avg));
-                b.intoArray(buf, i);
-                pv.add(b.mul(negLr)).intoArray(p, i);
-            } else {
-                pv.add(d.mul(negLr).div(avg)).intoArray(p, i);
-            }
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             float v = squareAvg[i] * alpha + d * oneMinusAlpha * d;
             squareAvg[i] = v;

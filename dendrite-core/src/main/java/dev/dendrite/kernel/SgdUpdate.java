@@ -1,17 +1,12 @@
 package dev.dendrite.kernel;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * One SGD step (momentum, dampening, Nesterov) over a range of elements (see
- * {@link OptimizerKernels#sgd}): vector loop and scalar tail with the same float operations in the
- * same order.
+ * One SGD step (momentum, dampening, Nesterov) over a range of elements (see {@link
+ * OptimizerKernels#sgd}).
+ * A plain loop, which C2 vectorises; each element is computed on its own, so the chunk it falls
+ * in does not change its bits.
  */
 final class SgdUpdate implements Parallel.RangeBody {
-
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
 
     private final float[] p;
     private final float[] g;
@@ -38,18 +33,7 @@ final class SgdUpdate implements Parallel.RangeBody {
 
     @Override
     public void run(int from, int to) {
-        int i = from;
-        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = regularization.apply(FloatVector.fromArray(S, g, i), pv);
-            if (buf != null) {
-                FloatVector b = first ? d : FloatVector.fromArray(S, buf, i).mul(momentum).add(d.mul(keep));
-                b.intoArray(buf, i);
-                d = nesterov ? d.add(b.mul(momentum)) : b;
-            }
-            pv.add(d.mul(negLr)).intoArray(p, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             float d = regularization.apply(g[i], p[i]);
             if (buf != null) {
                 float b = first ? d : buf[i] * momentum + d * keep;

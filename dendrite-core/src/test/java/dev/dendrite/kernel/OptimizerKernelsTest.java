@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The SIMD optimizer updates give, element for element, the same bits as their scalar tails: an
- * update run over whole arrays (vector lanes, a tail, and parallel chunks when large) must equal the
- * same update run one element at a time (the scalar tail only), at lengths that are not multiples of
- * the vector length, with regularisation on, and for one and for all threads.
+ * The optimizer updates give every element the same bits however the arrays are cut: an update run
+ * over whole arrays (as C2 vectorises it, with pre- and post-loops, and in parallel chunks when large)
+ * must equal the same update run one element at a time, at lengths that are not multiples of the
+ * vector length, with regularisation on, and for one and for all threads.
  */
 class OptimizerKernelsTest {
 
@@ -57,12 +57,12 @@ class OptimizerKernelsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void vectorLanesAndScalarTailAgreeBitForBit(String name, int buffers, Rule rule) {
+    void wholeArraysAndSingleElementsAgreeBitForBit(String name, int buffers, Rule rule) {
         for (int n : new int[] {1, L - 1, L, L + 1, 2 * L + 3, 3 * L + 5, 7 * L - 1}) {
             float[][] whole = arrays(n, buffers, n);
             float[][] oneByOne = copy(whole);
             for (int step = 0; step < 3; step++) {
-                Chunks.runVectors(n, rule.over(whole));
+                Chunks.run(n, rule.over(whole));
                 Parallel.RangeBody scalar = rule.over(oneByOne);
                 for (int i = 0; i < n; i++) {
                     scalar.run(i, i + 1);
@@ -82,9 +82,9 @@ class OptimizerKernelsTest {
         int threads = Parallel.threads();
         try {
             Parallel.setThreads(Parallel.cores());
-            Chunks.runVectors(n, rule.over(parallel));
+            Chunks.run(n, rule.over(parallel));
             Parallel.setThreads(1);
-            Chunks.runVectors(n, rule.over(single));
+            Chunks.run(n, rule.over(single));
         } finally {
             Parallel.setThreads(threads);
         }
@@ -93,7 +93,7 @@ class OptimizerKernelsTest {
             tail.run(i, i + 1);
         }
         assertSameBits(name + ", all threads vs one", parallel, single);
-        assertSameBits(name + ", vectors vs scalar", parallel, scalar);
+        assertSameBits(name + ", chunks vs single elements", parallel, scalar);
     }
 
     /** p, g and the state buffers: signed values with exact zeros in p and g, non-negative second moments. */
