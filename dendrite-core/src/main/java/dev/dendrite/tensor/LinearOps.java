@@ -1,5 +1,6 @@
 package dev.dendrite.tensor;
 
+import dev.dendrite.autograd.GradMode;
 import dev.dendrite.kernel.ActivationKernels;
 import dev.dendrite.kernel.Gemm;
 import dev.dendrite.kernel.Reductions;
@@ -43,6 +44,10 @@ final class LinearOps {
             ActivationKernels.relu(y, y, y.length);
         }
         Tensor result = new Tensor(x.shape().with(-1, out), y);
+        if (!GradMode.isEnabled() || !x.requiresGrad() && !weight.requiresGrad()
+                && (bias == null || !bias.requiresGrad())) {
+            return result; // inference: no backward rule to build
+        }
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return result.record(op, g -> {
             if (relu) {
