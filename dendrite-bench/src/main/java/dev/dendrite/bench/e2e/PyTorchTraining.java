@@ -82,10 +82,7 @@ public final class PyTorchTraining {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, Fmnist.FEATURES));
-                // Recycled like the Dendrite trainer's batches: each is copied into native memory at once, and
-                // a DJL program reading its own dataset would not churn the Java heap with batches either.
-                DataLoader loader = DataLoader.of(train).batchSize(spec.batch()).shuffle(spec.seed()).prefetch(2)
-                        .recycle(true);
+                DataLoader loader = DataLoader.of(train).batchSize(spec.batch()).shuffle(spec.seed()).prefetch(2);
                 int epochs = spec.warmup() + spec.epochs();
                 double[] seconds = new double[epochs];
                 double[] cpuSeconds = new double[epochs];
