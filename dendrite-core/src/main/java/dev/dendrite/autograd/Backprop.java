@@ -36,8 +36,8 @@ public final class Backprop {
         try (NoGrad noGrad = NoGrad.enter()) {
             for (Tensor tensor : order) {
                 Node node = tensor.gradFn();
-                Tensor grad = tensor.grad();
-                if (node != null && grad != null) {
+                Tensor grad = node == null ? null : tensor.grad();
+                if (grad != null) {
                     node.runBackward(grad);
                 }
             }

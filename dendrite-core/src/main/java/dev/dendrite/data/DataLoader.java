@@ -25,20 +25,23 @@ public final class DataLoader implements Iterable<Batch> {
     private final long seed;
     private final boolean dropLast;
     private final int prefetch;
+    private final boolean recycle;
     private final AtomicInteger nextEpoch = new AtomicInteger();
 
-    private DataLoader(Dataset dataset, int batchSize, boolean shuffle, long seed, boolean dropLast, int prefetch) {
+    private DataLoader(Dataset dataset, int batchSize, boolean shuffle, long seed, boolean dropLast, int prefetch,
+                       boolean recycle) {
         this.dataset = dataset;
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.seed = seed;
         this.dropLast = dropLast;
         this.prefetch = prefetch;
+        this.recycle = recycle;
     }
 
     /** A loader over {@code dataset}: batches of 32 in order, the last one possibly smaller, one batch prefetched. */
     public static DataLoader of(Dataset dataset) {
-        return new DataLoader(Objects.requireNonNull(dataset, "dataset"), 32, false, 0, false, 1);
+        return new DataLoader(Objects.requireNonNull(dataset, "dataset"), 32, false, 0, false, 1, false);
     }
 
     /** Batches of {@code size} examples. */
@@ -46,17 +49,17 @@ public final class DataLoader implements Iterable<Batch> {
         if (size < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + size);
         }
-        return new DataLoader(dataset, size, shuffle, seed, dropLast, prefetch);
+        return new DataLoader(dataset, size, shuffle, seed, dropLast, prefetch, recycle);
     }
 
     /** Shuffles the examples anew each epoch, in an order fixed by {@code seed} and the epoch index. */
     public DataLoader shuffle(long seed) {
-        return new DataLoader(dataset, batchSize, true, seed, dropLast, prefetch);
+        return new DataLoader(dataset, batchSize, true, seed, dropLast, prefetch, recycle);
     }
 
     /** Whether to leave out a last batch smaller than the batch size. */
     public DataLoader dropLast(boolean drop) {
-        return new DataLoader(dataset, batchSize, shuffle, seed, drop, prefetch);
+        return new DataLoader(dataset, batchSize, shuffle, seed, drop, prefetch, recycle);
     }
 
     /** How many batches a background thread prepares ahead; 0 assembles each batch on the caller's thread. */
@@ -64,7 +67,16 @@ public final class DataLoader implements Iterable<Batch> {
         if (batches < 0) {
             throw new IllegalArgumentException("prefetch must be >= 0, got " + batches);
         }
-        return new DataLoader(dataset, batchSize, shuffle, seed, dropLast, batches);
+        return new DataLoader(dataset, batchSize, shuffle, seed, dropLast, batches, recycle);
+    }
+
+    /**
+     * Whether batches reuse the arrays of earlier ones (default false): the tensors of a batch are then
+     * overwritten once the next batch has been taken, so use each batch before asking for the next and
+     * copy what you keep. It saves allocating every batch anew, which is what a training loop wants.
+     */
+    public DataLoader recycle(boolean on) {
+        return new DataLoader(dataset, batchSize, shuffle, seed, dropLast, prefetch, on);
     }
 
     /** The dataset this loader reads. */
@@ -96,7 +108,9 @@ public final class DataLoader implements Iterable<Batch> {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
         return () -> {
-            BatchPlan plan = new BatchPlan(dataset, order(epoch), batchSize, batchesPerEpoch());
+            // A consumer holds one batch, the queue up to `prefetch`, the producer fills one more.
+            int ring = recycle ? prefetch + 2 : 0;
+            BatchPlan plan = new BatchPlan(dataset, order(epoch), batchSize, batchesPerEpoch(), ring);
             return prefetch == 0 ? plan.iterator() : new PrefetchingIterator(plan, prefetch);
         };
     }

@@ -1,7 +1,6 @@
 package dev.dendrite.data;
 
 import dev.dendrite.tensor.Shape;
-import dev.dendrite.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -35,22 +34,24 @@ public interface Dataset {
 
     /** The examples at {@code indices} gathered into one batch: {@code [b, ...featureShape]} and {@code [b, ...targetShape]}. */
     default Batch batch(int[] indices) {
+        return batch(indices, new float[indices.length * featureShape().size()],
+                new float[indices.length * targetShape().size()]);
+    }
+
+    /**
+     * As {@link #batch(int[])}, written into the given arrays, which the batch then wraps (what a
+     * loader that reuses its batches calls): {@code features} holds {@code indices.length} times
+     * {@code featureShape().size()} values and {@code targets} {@code indices.length} times
+     * {@code targetShape().size()}, all of which are overwritten.
+     */
+    default Batch batch(int[] indices, float[] features, float[] targets) {
         int featureSize = featureShape().size();
         int targetSize = targetShape().size();
-        float[] features = new float[indices.length * featureSize];
-        float[] targets = new float[indices.length * targetSize];
+        Batches.requireArrays(indices.length, featureSize, targetSize, features, targets);
         for (int i = 0; i < indices.length; i++) {
             features(indices[i], features, i * featureSize);
             target(indices[i], targets, i * targetSize);
         }
-        return new Batch(Tensor.wrap(features, prepend(indices.length, featureShape())),
-                Tensor.wrap(targets, prepend(indices.length, targetShape())));
-    }
-
-    private static int[] prepend(int batch, Shape shape) {
-        int[] dims = new int[shape.rank() + 1];
-        dims[0] = batch;
-        System.arraycopy(shape.dims(), 0, dims, 1, shape.rank());
-        return dims;
+        return Batches.wrap(indices.length, featureShape(), targetShape(), features, targets);
     }
 }

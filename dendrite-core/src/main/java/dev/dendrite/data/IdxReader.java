@@ -27,6 +27,58 @@ final class IdxReader {
 
     /** Reads the file, dividing every value by {@code divisor} (255 scales unsigned bytes to [0, 1]). */
     IdxArray read(float divisor) {
+        return parse((in, type, dims, count) -> {
+            float[] values = new float[count];
+            readValues(in, type, values, dims, divisor);
+            return new IdxArray(dims, type, values);
+        });
+    }
+
+    /**
+     * Reads a file of unsigned bytes (type {@code 0x08}) as they are, one byte per value; {@code what}
+     * says what such a file holds, for the error a file of another type gets.
+     */
+    IdxBytes readUnsignedBytes(String what) {
+        return parse((in, type, dims, count) -> {
+            if (type != 0x08) {
+                throw new DataFormatException(file, "expected " + what + ": unsigned bytes (type 0x08), found type 0x"
+                        + Integer.toHexString(type) + " with dimensions " + java.util.Arrays.toString(dims));
+            }
+            byte[] values = new byte[count];
+            int got = 0;
+            try {
+                while (got < count) {
+                    int n = in.readNBytes(values, got, Math.min(CHUNK, count - got));
+                    if (n == 0) {
+                        break;
+                    }
+                    got += n;
+                }
+            } catch (EOFException e) {
+                // a gzip stream cut short: reported as truncated below, after the bytes that did arrive
+            }
+            if (got < count) {
+                int perRecord = count / dims[0];
+                throw new DataFormatException(file, String.format(java.util.Locale.ROOT, "truncated: the header"
+                        + " promises %d records of %d values, but the data ends in record %d (after %d of %d"
+                        + " values)", dims[0], perRecord, got / perRecord + 1, got, count));
+            }
+            return new IdxBytes(dims, values);
+        });
+    }
+
+    /** The dimensions and raw values of an unsigned-byte IDX file. */
+    record IdxBytes(int[] dims, byte[] values) {
+    }
+
+    /** Reads the values after the header has been checked: {@code count} values of {@code type}. */
+    @FunctionalInterface
+    private interface Body<T> {
+        T read(InputStream in, int type, int[] dims, int count) throws IOException;
+    }
+
+    /** Opens the file, checks the magic number and dimensions, reads the body and checks nothing follows. */
+    private <T> T parse(Body<T> body) {
         try (InputStream in = open()) {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4) {
@@ -47,13 +99,12 @@ final class IdxReader {
                 throw new DataFormatException(file, "dimensions " + java.util.Arrays.toString(dims)
                         + " hold more values than one array can");
             }
-            float[] values = new float[(int) count];
-            readValues(in, type, values, dims, divisor);
+            T result = body.read(in, type, dims, (int) count);
             if (in.read() != -1) {
                 throw new DataFormatException(file, "has data after the " + count + " values its header "
                         + java.util.Arrays.toString(dims) + " promises; wrong header or two files joined?");
             }
-            return new IdxArray(dims, type, values);
+            return result;
         } catch (ZipException e) {
             throw new DataFormatException(file, -1, -1, "corrupt gzip data: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -74,9 +74,13 @@ public final class ImageFolderDataset implements Dataset {
     /** Decodes the batch's images in parallel on the decode pool. */
     @Override
     public Batch batch(int[] indices) {
+        return batch(indices, new float[indices.length * featureShape.size()], new float[indices.length]);
+    }
+
+    @Override
+    public Batch batch(int[] indices, float[] features, float[] targets) {
         int n = featureShape.size();
-        float[] features = new float[indices.length * n];
-        float[] targets = new float[indices.length];
+        Batches.requireArrays(indices.length, n, 1, features, targets);
         DecodePool.forEach(indices.length, workers, i -> decoder.decode(files.get(indices[i]), features, i * n));
         for (int i = 0; i < indices.length; i++) {
             targets[i] = labels[indices[i]];

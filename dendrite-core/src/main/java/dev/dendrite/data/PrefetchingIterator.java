@@ -69,10 +69,11 @@ final class PrefetchingIterator implements Iterator<Batch> {
         @Override
         public void run() {
             try {
+                BatchPlan.Maker maker = plan.new Maker();
                 for (int b = 0; b < plan.batches(); b++) {
                     Item item;
                     try {
-                        item = new Item(plan.batch(b), null);
+                        item = new Item(maker.next(b), null);
                     } catch (RuntimeException | Error e) {
                         item = new Item(null, e);
                     }

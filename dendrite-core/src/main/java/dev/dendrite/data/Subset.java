@@ -62,13 +62,23 @@ public final class Subset implements Dataset {
         return base.classNames();
     }
 
-    /** Delegates to the base's batch so a lazily-read base still decodes the batch in parallel. */
+    /** As {@link #batch(int[])}, into the given arrays. */
     @Override
-    public Batch batch(int[] batchIndices) {
+    public Batch batch(int[] batchIndices, float[] features, float[] targets) {
+        return base.batch(mapped(batchIndices), features, targets);
+    }
+
+    private int[] mapped(int[] batchIndices) {
         int[] mapped = new int[batchIndices.length];
         for (int i = 0; i < mapped.length; i++) {
             mapped[i] = indices[batchIndices[i]];
         }
-        return base.batch(mapped);
+        return mapped;
+    }
+
+    /** Delegates to the base's batch so a lazily-read base still decodes the batch in parallel. */
+    @Override
+    public Batch batch(int[] batchIndices) {
+        return base.batch(mapped(batchIndices));
     }
 }

@@ -51,7 +51,15 @@ final class TransformedDataset implements Dataset {
 
     @Override
     public Batch batch(int[] indices) {
-        Batch batch = base.batch(indices);
+        return transformed(base.batch(indices));
+    }
+
+    @Override
+    public Batch batch(int[] indices, float[] features, float[] targets) {
+        return transformed(base.batch(indices, features, targets));
+    }
+
+    private Batch transformed(Batch batch) {
         float[] features = batch.features().data();
         int n = featureShape().size();
         for (int offset = 0; offset < features.length; offset += n) {

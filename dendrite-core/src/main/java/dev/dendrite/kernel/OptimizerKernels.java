@@ -9,17 +9,18 @@ package dev.dendrite.kernel;
  * allocated. Hyper-parameters and scalar factors (bias corrections, step sizes) arrive as double; each
  * factor, including {@code 1 - beta}, is computed in double and rounded once to float, and the
  * per-element arithmetic is float32 in the order torch.optim uses, so results agree with PyTorch to a
- * few ulps. The loops are memory-bound and written plainly.
+ * few ulps.
+ *
+ * <p>Each update is one class per rule ({@code AdamUpdate}, {@code SgdUpdate}, ...) running over a range
+ * of elements; large parameters are split over the cores in fixed chunks. Every element is computed on
+ * its own, so results are identical for any thread count. The loops are plain Java on purpose: C2
+ * vectorises them (about 1.5 cycles per element for Adam in cache), they are memory-bound at model
+ * sizes, and Vector API code would allocate a box per operation until C2 compiles it, which in the
+ * first epoch of training came to ~325 MB of garbage for Adam alone, enough to make G1 grow its heap.
  */
 public final class OptimizerKernels {
 
     private OptimizerKernels() {
-    }
-
-    /** The gradient with the L2 and L1 regularisation terms added: {@code g + wd * p + l1 * sign(p)}. */
-    private static float regularized(float g, float p, float weightDecay, float l1) {
-        float d = weightDecay == 0f ? g : g + weightDecay * p;
-        return l1 == 0f ? d : d + l1 * Math.signum(p);
     }
 
     /**
@@ -28,35 +29,13 @@ public final class OptimizerKernels {
      */
     public static void sgd(float[] p, float[] g, float[] buf, double lr, double weightDecay, double l1,
                            double momentum, double dampening, boolean nesterov, boolean first, int n) {
-        float negLr = (float) -lr;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        float mom = (float) momentum;
-        float keep = (float) (1 - dampening);
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            if (buf != null) {
-                float b = first ? d : buf[i] * mom + keep * d;
-                buf[i] = b;
-                d = nesterov ? d + mom * b : b;
-            }
-            p[i] += negLr * d;
-        }
+        Chunks.run(n, new SgdUpdate(p, g, buf, lr, weightDecay, l1, momentum, dampening, nesterov, first));
     }
 
     /** Adagrad: {@code sum += g^2; p -= clr g / (sqrt(sum) + eps)}. */
     public static void adagrad(float[] p, float[] g, float[] sum, double clr, double eps, double weightDecay,
                                double l1, int n) {
-        float negClr = (float) -clr;
-        float epsf = (float) eps;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            float s = sum[i] + d * d;
-            sum[i] = s;
-            p[i] += negClr * d / ((float) Math.sqrt(s) + epsf);
-        }
+        Chunks.run(n, new AdagradUpdate(p, g, sum, clr, eps, weightDecay, l1));
     }
 
     /**
@@ -65,21 +44,7 @@ public final class OptimizerKernels {
      */
     public static void adadelta(float[] p, float[] g, float[] squareAvg, float[] accDelta, double lr, double rho,
                                 double eps, double weightDecay, double l1, int n) {
-        float negLr = (float) -lr;
-        float rhof = (float) rho;
-        float oneMinusRho = (float) (1 - rho);
-        float epsf = (float) eps;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            float v = squareAvg[i] * rhof + oneMinusRho * d * d;
-            squareAvg[i] = v;
-            float std = (float) Math.sqrt(v + epsf);
-            float delta = (float) Math.sqrt(accDelta[i] + epsf) / std * d;
-            accDelta[i] = accDelta[i] * rhof + oneMinusRho * delta * delta;
-            p[i] += negLr * delta;
-        }
+        Chunks.run(n, new AdadeltaUpdate(p, g, squareAvg, accDelta, lr, rho, eps, weightDecay, l1));
     }
 
     /**
@@ -90,33 +55,8 @@ public final class OptimizerKernels {
      */
     public static void rmsprop(float[] p, float[] g, float[] squareAvg, float[] gradAvg, float[] buf, double lr,
                                double alpha, double eps, double momentum, double weightDecay, double l1, int n) {
-        float negLr = (float) -lr;
-        float alphaf = (float) alpha;
-        float oneMinusAlpha = (float) (1 - alpha);
-        float epsf = (float) eps;
-        float mom = (float) momentum;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            float v = squareAvg[i] * alphaf + oneMinusAlpha * d * d;
-            squareAvg[i] = v;
-            float avg;
-            if (gradAvg != null) {
-                float ga = gradAvg[i] * alphaf + oneMinusAlpha * d;
-                gradAvg[i] = ga;
-                avg = (float) Math.sqrt(v + -1f * ga * ga) + epsf;
-            } else {
-                avg = (float) Math.sqrt(v) + epsf;
-            }
-            if (buf != null) {
-                float b = buf[i] * mom + d / avg;
-                buf[i] = b;
-                p[i] += negLr * b;
-            } else {
-                p[i] += negLr * d / avg;
-            }
-        }
+        Chunks.run(n, new RmspropUpdate(p, g, squareAvg, gradAvg, buf, lr, alpha, eps, momentum, weightDecay,
+                l1));
     }
 
     /**
@@ -128,50 +68,14 @@ public final class OptimizerKernels {
     public static void adam(float[] p, float[] g, float[] expAvg, float[] expAvgSq, float[] maxExpAvgSq,
                             double beta1, double beta2, double stepSize, double bc2Sqrt, double eps,
                             double weightDecay, double l1, double decoupledFactor, int n) {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float oneMinusBeta1 = (float) (1 - beta1);
-        float oneMinusBeta2 = (float) (1 - beta2);
-        float negStep = (float) -stepSize;
-        float bc2 = (float) bc2Sqrt;
-        float epsf = (float) eps;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        float decay = (float) decoupledFactor;
-        for (int i = 0; i < n; i++) {
-            float pi = decoupledFactor == 1 ? p[i] : p[i] * decay;
-            float d = regularized(g[i], pi, wd, l1f);
-            float m = expAvg[i] * b1 + oneMinusBeta1 * d;
-            float v = expAvgSq[i] * b2 + oneMinusBeta2 * d * d;
-            expAvg[i] = m;
-            expAvgSq[i] = v;
-            if (maxExpAvgSq != null) {
-                v = Math.max(maxExpAvgSq[i], v);
-                maxExpAvgSq[i] = v;
-            }
-            float denom = (float) Math.sqrt(v) / bc2 + epsf;
-            p[i] = pi + negStep * m / denom;
-        }
+        Chunks.run(n, new AdamUpdate(p, g, expAvg, expAvgSq, maxExpAvgSq, beta1, beta2, stepSize, bc2Sqrt, eps,
+                weightDecay, l1, decoupledFactor));
     }
 
     /** Adamax: {@code m = beta1 m + (1 - beta1) g; u = max(beta2 u, |g| + eps); p -= clr m / u}. */
     public static void adamax(float[] p, float[] g, float[] expAvg, float[] expInf, double beta1, double beta2,
                               double clr, double eps, double weightDecay, double l1, int n) {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float oneMinusBeta1 = (float) (1 - beta1);
-        float negClr = (float) -clr;
-        float epsf = (float) eps;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            float m = expAvg[i] * b1 + oneMinusBeta1 * d;
-            float u = Math.max(expInf[i] * b2, Math.abs(d) + epsf);
-            expAvg[i] = m;
-            expInf[i] = u;
-            p[i] += negClr * m / u;
-        }
+        Chunks.run(n, new AdamaxUpdate(p, g, expAvg, expInf, beta1, beta2, clr, eps, weightDecay, l1));
     }
 
     /**
@@ -182,26 +86,8 @@ public final class OptimizerKernels {
     public static void nadam(float[] p, float[] g, float[] expAvg, float[] expAvgSq, double beta1, double beta2,
                              double bc2, double eps, double gradFactor, double avgFactor, double weightDecay,
                              double l1, int n) {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float oneMinusBeta1 = (float) (1 - beta1);
-        float oneMinusBeta2 = (float) (1 - beta2);
-        float bc2f = (float) bc2;
-        float epsf = (float) eps;
-        float gf = (float) gradFactor;
-        float af = (float) avgFactor;
-        float wd = (float) weightDecay;
-        float l1f = (float) l1;
-        for (int i = 0; i < n; i++) {
-            float d = regularized(g[i], p[i], wd, l1f);
-            float m = expAvg[i] * b1 + oneMinusBeta1 * d;
-            float v = expAvgSq[i] * b2 + oneMinusBeta2 * d * d;
-            expAvg[i] = m;
-            expAvgSq[i] = v;
-            float denom = (float) Math.sqrt(v / bc2f) + epsf;
-            float pi = p[i] + gf * d / denom;
-            p[i] = pi + af * m / denom;
-        }
+        Chunks.run(n, new NadamUpdate(p, g, expAvg, expAvgSq, beta1, beta2, bc2, eps, gradFactor, avgFactor,
+                weightDecay, l1));
     }
 
     /** The sum of squares of {@code x[0..n)}, accumulated in double. */

@@ -70,10 +70,10 @@ public final class BCELoss implements Loss {
             float[] dy = target.requiresGrad() ? new float[n] : null;
             LossKernels.binaryCrossEntropyGrad(p, y, g.data(), dp, dy, n);
             if (dp != null) {
-                prediction.accumulateGrad(Tensor.wrap(dp, prediction.dims()));
+                prediction.accumulateGrad(Fused.gradient(dp, prediction.dims()));
             }
             if (dy != null) {
-                target.accumulateGrad(Tensor.wrap(dy, target.dims()));
+                target.accumulateGrad(Fused.gradient(dy, target.dims()));
             }
         }, prediction, target);
         return Losses.reduce(weight == null ? losses : losses.mul(weight), reduction);

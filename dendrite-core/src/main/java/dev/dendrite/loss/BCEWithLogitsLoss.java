@@ -89,10 +89,10 @@ public final class BCEWithLogitsLoss implements Loss {
             float[] dy = target.requiresGrad() ? new float[n] : null;
             LossKernels.binaryCrossEntropyWithLogitsGrad(x, y, pw, g.data(), dx, dy, n);
             if (dx != null) {
-                prediction.accumulateGrad(Tensor.wrap(dx, prediction.dims()));
+                prediction.accumulateGrad(Fused.gradient(dx, prediction.dims()));
             }
             if (dy != null) {
-                target.accumulateGrad(Tensor.wrap(dy, target.dims()));
+                target.accumulateGrad(Fused.gradient(dy, target.dims()));
             }
         }, prediction, target);
         return Losses.reduce(weight == null ? losses : losses.mul(weight), reduction);

@@ -126,7 +126,7 @@ public final class CrossEntropyLoss implements Loss {
             float[] dx = new float[x.size()];
             LossKernels.crossEntropyIndexGrad(softmax, targets, w, eps, ClassTargets.scale(g, r, rows, divisor),
                     rows, classes, dx);
-            x.accumulateGrad(Tensor.wrap(dx, x.dims()));
+            x.accumulateGrad(Fused.gradient(dx, x.dims()));
         }, x);
     }
 
@@ -149,12 +149,12 @@ public final class CrossEntropyLoss implements Loss {
             if (x.requiresGrad()) {
                 float[] dx = new float[x.size()];
                 LossKernels.crossEntropyProbGrad(softmax, t, w, eps, scale, rows, classes, dx);
-                x.accumulateGrad(Tensor.wrap(dx, x.dims()));
+                x.accumulateGrad(Fused.gradient(dx, x.dims()));
             }
             if (target.requiresGrad()) {
                 float[] dt = new float[x.size()];
                 LossKernels.crossEntropyProbTargetGrad(logSoftmax, w, eps, scale, rows, classes, dt);
-                target.accumulateGrad(Tensor.wrap(dt, target.dims()));
+                target.accumulateGrad(Fused.gradient(dt, target.dims()));
             }
         }, x, target);
     }

@@ -90,7 +90,7 @@ public final class NLLLoss implements Loss {
                     dx[i * classes + t] = -scale[i] * (w == null ? 1f : w[t]);
                 }
             }
-            prediction.accumulateGrad(Tensor.wrap(dx, prediction.dims()));
+            prediction.accumulateGrad(Fused.gradient(dx, prediction.dims()));
         }, prediction);
     }
 }

@@ -66,21 +66,21 @@ public final class Linear extends Module {
     /** {@code [..., in] -> [..., out]}. */
     @Override
     public Tensor forward(Tensor input) {
+        requireWidth(input);
+        return Tensor.linear(input, weight.value(), bias == null ? null : bias.value());
+    }
+
+    /** {@code relu(forward(input))} as one fused op, for a {@link Sequential} that has a {@link ReLU} next. */
+    Tensor forwardRelu(Tensor input) {
+        requireWidth(input);
+        return Tensor.linearRelu(input, weight.value(), bias == null ? null : bias.value());
+    }
+
+    private void requireWidth(Tensor input) {
         if (input.rank() == 0 || input.dim(-1) != inFeatures) {
             throw new ShapeMismatchException(this + ": input of shape " + input.shape()
                     + " needs last dimension " + inFeatures);
         }
-        Tensor rows = input.rank() == 2 ? input : input.reshape(-1, inFeatures);
-        Tensor output = Tensor.matmul(rows, weight.value(), false, true);
-        if (bias != null) {
-            output = output.add(bias.value());
-        }
-        if (input.rank() == 2) {
-            return output;
-        }
-        int[] dims = input.dims();
-        dims[dims.length - 1] = outFeatures;
-        return output.reshape(dims);
     }
 
     /** The weight, {@code [out, in]}. */

@@ -1,11 +1,17 @@
 package dev.dendrite.nn;
 
 import dev.dendrite.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Modules applied one after another, each to the previous one's output; children are named 0, 1, 2, ... */
+/**
+ * Modules applied one after another, each to the previous one's output; children are named 0, 1, 2, ...
+ * A {@link Linear} directly followed by a {@link ReLU} runs as one fused op ({@link Tensor#linearRelu}),
+ * with the same result.
+ */
 public final class Sequential extends Module {
 
+    private final List<Module> modules = new ArrayList<>();
     private int count;
 
     /** A pipeline of the given modules, in order. */
@@ -18,6 +24,7 @@ public final class Sequential extends Module {
     /** Appends {@code module}; returns {@code this}. */
     public Sequential add(Module module) {
         registerModule(Integer.toString(count++), module);
+        modules.add(module);
         return this;
     }
 
@@ -39,12 +46,18 @@ public final class Sequential extends Module {
         return List.copyOf(children().values());
     }
 
-    /** Runs the input through every module in order. */
+    /** Runs the input through every module in order (a Linear and the ReLU after it in one step). */
     @Override
     public Tensor forward(Tensor input) {
         Tensor output = input;
-        for (Module module : children().values()) {
-            output = module.forward(output);
+        for (int i = 0; i < modules.size(); i++) {
+            Module module = modules.get(i);
+            if (module instanceof Linear linear && i + 1 < modules.size() && modules.get(i + 1) instanceof ReLU) {
+                output = linear.forwardRelu(output);
+                i++;
+            } else {
+                output = module.forward(output);
+            }
         }
         return output;
     }

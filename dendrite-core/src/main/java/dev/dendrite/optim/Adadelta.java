@@ -65,7 +65,7 @@ public final class Adadelta extends Optimizer {
 
     @Override
     protected void update(ParamGroup group, Parameter parameter, ParamState state) {
-        OptimizerKernels.adadelta(parameter.value().data(), parameter.grad().data(), state.buffer("square_avg"),
+        OptimizerKernels.adadelta(parameter.value().data(), parameter.value().gradData(), state.buffer("square_avg"),
                 state.buffer("acc_delta"), group.lr(), rho, eps, group.weightDecay(), group.l1(), parameter.size());
     }
 }

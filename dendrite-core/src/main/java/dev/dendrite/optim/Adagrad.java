@@ -71,7 +71,7 @@ public final class Adagrad extends Optimizer {
     @Override
     protected void update(ParamGroup group, Parameter parameter, ParamState state) {
         double clr = group.lr() / (1 + (state.step() - 1) * lrDecay);
-        OptimizerKernels.adagrad(parameter.value().data(), parameter.grad().data(), state.buffer("sum"), clr, eps,
+        OptimizerKernels.adagrad(parameter.value().data(), parameter.value().gradData(), state.buffer("sum"), clr, eps,
                 group.weightDecay(), group.l1(), parameter.size());
     }
 }

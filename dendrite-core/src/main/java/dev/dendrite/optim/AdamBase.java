@@ -87,7 +87,7 @@ public abstract sealed class AdamBase<T extends AdamBase<T>> extends Optimizer p
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double l2 = decoupledDecay() ? 0 : group.weightDecay();
         double shrink = decoupledDecay() ? 1 - lr * group.weightDecay() : 1;
-        OptimizerKernels.adam(parameter.value().data(), parameter.grad().data(), state.buffer("exp_avg"),
+        OptimizerKernels.adam(parameter.value().data(), parameter.value().gradData(), state.buffer("exp_avg"),
                 state.buffer("exp_avg_sq"), amsgrad ? state.buffer("max_exp_avg_sq") : null, beta1, beta2,
                 stepSize, bc2Sqrt, eps, l2, group.l1(), shrink, parameter.size());
     }

@@ -67,7 +67,7 @@ public final class Adamax extends Optimizer {
     @Override
     protected void update(ParamGroup group, Parameter parameter, ParamState state) {
         double clr = group.lr() / (1 - Math.pow(beta1, state.step()));
-        OptimizerKernels.adamax(parameter.value().data(), parameter.grad().data(), state.buffer("exp_avg"),
+        OptimizerKernels.adamax(parameter.value().data(), parameter.value().gradData(), state.buffer("exp_avg"),
                 state.buffer("exp_inf"), beta1, beta2, clr, eps, group.weightDecay(), group.l1(), parameter.size());
     }
 }

@@ -2,7 +2,6 @@ package dev.dendrite.optim;
 
 import dev.dendrite.kernel.OptimizerKernels;
 import dev.dendrite.nn.Parameter;
-import dev.dendrite.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -34,18 +33,18 @@ public final class GradClip {
         if (normType == 2) {
             double sum = 0;
             for (Parameter parameter : parameters) {
-                Tensor grad = parameter.grad();
+                float[] grad = parameter.value().gradData();
                 if (grad != null) {
-                    sum += OptimizerKernels.sumOfSquares(grad.data(), grad.size());
+                    sum += OptimizerKernels.sumOfSquares(grad, grad.length);
                 }
             }
             norm = Math.sqrt(sum);
         } else if (normType == Double.POSITIVE_INFINITY) {
             norm = 0;
             for (Parameter parameter : parameters) {
-                Tensor grad = parameter.grad();
+                float[] grad = parameter.value().gradData();
                 if (grad != null) {
-                    norm = Math.max(norm, OptimizerKernels.maxAbs(grad.data(), grad.size()));
+                    norm = Math.max(norm, OptimizerKernels.maxAbs(grad, grad.length));
                 }
             }
         } else {
@@ -57,9 +56,9 @@ public final class GradClip {
         double coefficient = maxNorm / (norm + 1e-6);
         if (coefficient < 1) {
             for (Parameter parameter : parameters) {
-                Tensor grad = parameter.grad();
+                float[] grad = parameter.value().gradData();
                 if (grad != null) {
-                    OptimizerKernels.scale(grad.data(), coefficient, grad.size());
+                    OptimizerKernels.scale(grad, coefficient, grad.length);
                 }
             }
         }
@@ -70,9 +69,9 @@ public final class GradClip {
     public static void clipGradValue(List<Parameter> parameters, double clip) {
         Optimizer.requireNonNegative("clip_value", clip);
         for (Parameter parameter : parameters) {
-            Tensor grad = parameter.grad();
+            float[] grad = parameter.value().gradData();
             if (grad != null) {
-                OptimizerKernels.clamp(grad.data(), clip, grad.size());
+                OptimizerKernels.clamp(grad, clip, grad.length);
             }
         }
     }

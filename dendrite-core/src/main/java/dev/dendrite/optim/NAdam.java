@@ -90,7 +90,7 @@ public final class NAdam extends Optimizer {
         double muProductNext = muProduct[0] * muNext;
         double gradFactor = -lr * (1 - mu) / (1 - muProduct[0]);
         double avgFactor = -lr * muNext / (1 - muProductNext);
-        OptimizerKernels.nadam(parameter.value().data(), parameter.grad().data(), state.buffer("exp_avg"),
+        OptimizerKernels.nadam(parameter.value().data(), parameter.value().gradData(), state.buffer("exp_avg"),
                 state.buffer("exp_avg_sq"), beta1, beta2, 1 - Math.pow(beta2, t), eps, gradFactor, avgFactor,
                 group.weightDecay(), group.l1(), parameter.size());
     }

@@ -78,7 +78,7 @@ public abstract class Optimizer {
     public final void step() {
         for (ParamGroup group : groups) {
             for (Parameter parameter : group.parameters()) {
-                if (parameter.grad() == null) {
+                if (parameter.value().gradData() == null) {
                     continue;
                 }
                 ParamState parameterState = state.get(parameter);

@@ -88,7 +88,7 @@ public final class RMSprop extends Optimizer {
     protected void update(ParamGroup group, Parameter parameter, ParamState state) {
         float[] buffer = momentum > 0 ? state.buffer("momentum_buffer") : null;
         float[] gradAvg = centered ? state.buffer("grad_avg") : null;
-        OptimizerKernels.rmsprop(parameter.value().data(), parameter.grad().data(), state.buffer("square_avg"),
+        OptimizerKernels.rmsprop(parameter.value().data(), parameter.value().gradData(), state.buffer("square_avg"),
                 gradAvg, buffer, group.lr(), alpha, eps, momentum, group.weightDecay(), group.l1(), parameter.size());
     }
 }

@@ -71,7 +71,7 @@ public final class SGD extends Optimizer {
     @Override
     protected void update(ParamGroup group, Parameter parameter, ParamState state) {
         float[] buffer = momentum == 0 ? null : state.buffer("momentum_buffer");
-        OptimizerKernels.sgd(parameter.value().data(), parameter.grad().data(), buffer, group.lr(),
+        OptimizerKernels.sgd(parameter.value().data(), parameter.value().gradData(), buffer, group.lr(),
                 group.weightDecay(), group.l1(), momentum, dampening, nesterov, state.step() == 1,
                 parameter.size());
     }

@@ -62,7 +62,7 @@ final class ActivationOps {
         return y.record("softmax", g -> {
             float[] dx = new float[x.size()];
             SoftmaxKernels.softmaxGrad(y.data, g.data, dx, outer, n, inner);
-            x.accumulateGrad(new Tensor(x.shape(), dx));
+            x.accumulateGrad(new Tensor(x.shape(), dx).fresh());
         }, x);
     }
 
@@ -77,7 +77,7 @@ final class ActivationOps {
         return y.record("logSoftmax", g -> {
             float[] dx = new float[x.size()];
             SoftmaxKernels.logSoftmaxGrad(y.data, g.data, dx, outer, n, inner);
-            x.accumulateGrad(new Tensor(x.shape(), dx));
+            x.accumulateGrad(new Tensor(x.shape(), dx).fresh());
         }, x);
     }
 }

@@ -22,7 +22,7 @@ final class ArithmeticOps {
         return out.record("sub", grad -> {
             accumulate(a, grad);
             if (b.requiresGrad()) {
-                b.accumulateGrad(Broadcast.sumTo(grad.mul(-1f), b.shape()));
+                b.accumulateGrad(Broadcast.sumTo(grad.mul(-1f).fresh(), b.shape()));
             }
         }, a, b);
     }
@@ -32,10 +32,12 @@ final class ArithmeticOps {
         return out.record("mul", grad -> {
             // d(ab)/da = b, d(ab)/db = a
             if (a.requiresGrad()) {
-                a.accumulateGrad(Broadcast.sumTo(Broadcast.binary("mul", grad, b, Elementwise.Op.MUL), a.shape()));
+                a.accumulateGrad(Broadcast.sumTo(Broadcast.binary("mul", grad, b, Elementwise.Op.MUL).fresh(),
+                        a.shape()));
             }
             if (b.requiresGrad()) {
-                b.accumulateGrad(Broadcast.sumTo(Broadcast.binary("mul", grad, a, Elementwise.Op.MUL), b.shape()));
+                b.accumulateGrad(Broadcast.sumTo(Broadcast.binary("mul", grad, a, Elementwise.Op.MUL).fresh(),
+                        b.shape()));
             }
         }, a, b);
     }
@@ -45,13 +47,14 @@ final class ArithmeticOps {
         return out.record("div", grad -> {
             // d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -out/b
             if (a.requiresGrad()) {
-                a.accumulateGrad(Broadcast.sumTo(Broadcast.binary("div", grad, b, Elementwise.Op.DIV), a.shape()));
+                a.accumulateGrad(Broadcast.sumTo(Broadcast.binary("div", grad, b, Elementwise.Op.DIV).fresh(),
+                        a.shape()));
             }
             if (b.requiresGrad()) {
                 Tensor gradOverB = Broadcast.binary("div", grad, b, Elementwise.Op.DIV);
                 Tensor gb = Broadcast.binary("mul", gradOverB, out, Elementwise.Op.MUL);
                 Elementwise.scale(gb.data, -1f, gb.data.length);
-                b.accumulateGrad(Broadcast.sumTo(gb, b.shape()));
+                b.accumulateGrad(Broadcast.sumTo(gb.fresh(), b.shape()));
             }
         }, a, b);
     }
@@ -68,7 +71,7 @@ final class ArithmeticOps {
         return new Tensor(a.shape(), result).record("mul", grad -> {
             float[] g = new float[grad.size()];
             Elementwise.affine(grad.data, value, 0f, g, g.length);
-            a.accumulateGrad(new Tensor(a.shape(), g));
+            a.accumulateGrad(new Tensor(a.shape(), g).fresh());
         }, a);
     }
 
@@ -130,7 +133,7 @@ final class ArithmeticOps {
     /** Adds an output-shaped gradient (null when the operand does not require one), reduced to the operand's shape. */
     private static void accumulate(Tensor operand, float[] grad, Shape shape) {
         if (grad != null) {
-            operand.accumulateGrad(Broadcast.sumTo(new Tensor(shape, grad), operand.shape()));
+            operand.accumulateGrad(Broadcast.sumTo(new Tensor(shape, grad).fresh(), operand.shape()));
         }
     }
 

@@ -87,7 +87,8 @@ final class Broadcast {
 
     /**
      * The gradient of a broadcast operand: {@code grad} (shaped like the output) summed over the axes
-     * along which an operand of shape {@code target} was stretched, then shaped as {@code target}.
+     * along which an operand of shape {@code target} was stretched, then shaped as {@code target}:
+     * {@code grad} itself when nothing was stretched, else a fresh gradient.
      */
     static Tensor sumTo(Tensor grad, Shape target) {
         if (grad.shape().equals(target)) {
@@ -103,7 +104,7 @@ final class Broadcast {
             }
         }
         Tensor summed = ReduceOps.sumNoGrad(grad, java.util.Arrays.copyOf(axes, count), true);
-        return new Tensor(target, summed.data);
+        return new Tensor(target, summed.data).fresh();
     }
 
     /** {@code t} stretched to {@code target} (to which its shape broadcasts), as a new contiguous tensor; no recording. */

@@ -47,10 +47,10 @@ final class CompareOps {
                     (offsets, steps, outOffset, length) -> CompareKernels.split(condition.data, offsets[0], steps[0],
                             g.data, outOffset, whenTrue, whenFalse, length));
             if (whenTrue != null) {
-                ifTrue.accumulateGrad(Broadcast.sumTo(new Tensor(out, whenTrue), ifTrue.shape()));
+                ifTrue.accumulateGrad(Broadcast.sumTo(new Tensor(out, whenTrue).fresh(), ifTrue.shape()));
             }
             if (whenFalse != null) {
-                ifFalse.accumulateGrad(Broadcast.sumTo(new Tensor(out, whenFalse), ifFalse.shape()));
+                ifFalse.accumulateGrad(Broadcast.sumTo(new Tensor(out, whenFalse).fresh(), ifFalse.shape()));
             }
         }, ifTrue, ifFalse);
     }

@@ -11,7 +11,7 @@ import dev.dendrite.autograd.GradMode;
  * <pre>{@code
  * float[] out = ...;                                   // the forward pass, one kernel
  * return Fused.op("myOp", out, shape, g -> {
- *     x.accumulateGrad(Tensor.wrap(dx(g), x.dims())); // the backward pass, written directly
+ *     x.accumulateGrad(Fused.gradient(dx(g), x.dims())); // the backward pass, written directly
  * }, x);
  * }</pre>
  */
@@ -27,6 +27,16 @@ public final class Fused {
      */
     public static Tensor op(String name, float[] data, Shape shape, Backward backward, Tensor... inputs) {
         return new Tensor(shape, data).record(name, backward, inputs);
+    }
+
+    /**
+     * A gradient for a backward rule to pass to {@link Tensor#accumulateGrad}: a tensor of {@code dims}
+     * owning {@code data}, which the receiving tensor may keep as its gradient instead of copying it.
+     * Pass a new array that nothing else holds, and do not write to it afterwards; handing the same
+     * gradient to a second input is safe (that one gets a copy).
+     */
+    public static Tensor gradient(float[] data, int... dims) {
+        return Tensor.wrap(data, dims).fresh();
     }
 
     /**

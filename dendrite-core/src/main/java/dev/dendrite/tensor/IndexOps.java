@@ -44,7 +44,7 @@ final class IndexOps {
                     }
                 }
             }
-            x.accumulateGrad(new Tensor(x.shape(), g));
+            x.accumulateGrad(new Tensor(x.shape(), g).fresh());
         }, x);
     }
 
@@ -102,7 +102,7 @@ final class IndexOps {
             for (int p = 0; p < sources.length; p++) {
                 g[sources[p]] += grad.data[p];
             }
-            x.accumulateGrad(new Tensor(x.shape(), g));
+            x.accumulateGrad(new Tensor(x.shape(), g).fresh());
         }, x);
     }
 

@@ -39,10 +39,10 @@ final class LinalgOps {
         return out.record("matmul", grad -> {
             // C = op(A) op(B): dop(A) = dC op(B)^T and dop(B) = op(A)^T dC, then undo the op.
             if (a.requiresGrad()) {
-                a.accumulateGrad(transA ? matmul2d(b, grad, transB, true) : matmul2d(grad, b, false, !transB));
+                a.accumulateGrad((transA ? matmul2d(b, grad, transB, true) : matmul2d(grad, b, false, !transB)).fresh());
             }
             if (b.requiresGrad()) {
-                b.accumulateGrad(transB ? matmul2d(grad, a, true, transA) : matmul2d(a, grad, !transA, false));
+                b.accumulateGrad((transB ? matmul2d(grad, a, true, transA) : matmul2d(a, grad, !transA, false)).fresh());
             }
         }, a, b);
     }
@@ -70,11 +70,11 @@ final class LinalgOps {
         Tensor out = new Tensor(Shape.of(batch, m, n), c);
         return out.record("matmul", grad -> {
             if (a.requiresGrad()) {
-                a.accumulateGrad(transA ? batched3(b, grad, transB, true) : batched3(grad, b, false, !transB));
+                a.accumulateGrad((transA ? batched3(b, grad, transB, true) : batched3(grad, b, false, !transB)).fresh());
             }
             if (b.requiresGrad()) {
                 Tensor gb = transB ? batched3(grad, a, true, transA) : batched3(a, grad, !transA, false);
-                b.accumulateGrad(sharedB ? gb.sum(0) : gb);
+                b.accumulateGrad((sharedB ? gb.sum(0) : gb).fresh());
             }
         }, a, b);
     }

@@ -11,12 +11,12 @@ final class MathOps {
 
     static Tensor exp(Tensor x) {
         Tensor y = Unary.map(x, MathKernels::exp);
-        return y.record("exp", g -> x.accumulateGrad(Broadcast.binary("exp", g, y, Elementwise.Op.MUL)), x);
+        return y.record("exp", g -> x.accumulateGrad(Broadcast.binary("exp", g, y, Elementwise.Op.MUL).fresh()), x);
     }
 
     static Tensor log(Tensor x) {
         Tensor y = Unary.map(x, MathKernels::log);
-        return y.record("log", g -> x.accumulateGrad(Broadcast.binary("log", g, x, Elementwise.Op.DIV)), x);
+        return y.record("log", g -> x.accumulateGrad(Broadcast.binary("log", g, x, Elementwise.Op.DIV).fresh()), x);
     }
 
     static Tensor sqrt(Tensor x) {

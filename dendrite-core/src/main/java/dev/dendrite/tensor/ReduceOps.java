@@ -18,7 +18,11 @@ final class ReduceOps {
         int[] resolved = Axes.resolve("sum", x.shape(), axes);
         Tensor out = sumNoGrad(x, resolved, keepDim);
         Shape kept = Axes.reduced(x.shape(), resolved, true);
-        return out.record("sum", grad -> x.accumulateGrad(Broadcast.expand(grad.reshape(kept.dims()), x.shape())), x);
+        return out.record("sum", grad -> {
+            Tensor view = grad.reshape(kept.dims());
+            Tensor expanded = Broadcast.expand(view, x.shape());
+            x.accumulateGrad(expanded == view ? view : expanded.fresh());
+        }, x);
     }
 
     static Tensor mean(Tensor x, int[] axes, boolean keepDim) {
@@ -77,7 +81,7 @@ final class ReduceOps {
             for (int i = 0; i < result.length; i++) {
                 result[i] = g[i] * centered[i] * scale;
             }
-            x.accumulateGrad(new Tensor(x.shape(), result));
+            x.accumulateGrad(new Tensor(x.shape(), result).fresh());
         }, x);
     }
 
@@ -127,7 +131,7 @@ final class ReduceOps {
             for (int i = 0; i < g.length; i++) {
                 g[i] = mask[i] == 0f ? 0f : g[i];
             }
-            x.accumulateGrad(new Tensor(x.shape(), g));
+            x.accumulateGrad(new Tensor(x.shape(), g).fresh());
         }, x);
     }
 

@@ -99,7 +99,7 @@ final class ShapeOps {
                 result[outOffset + i] = source[from + i * step];
             }
         });
-        return new Tensor(shape, result).record("permute", grad -> x.accumulateGrad(permute(grad, inverse)), x);
+        return new Tensor(shape, result).record("permute", grad -> x.accumulateGrad(permute(grad, inverse).fresh()), x);
     }
 
     /** All size-1 axes removed; shares the data. */
@@ -139,7 +139,7 @@ final class ShapeOps {
         return out.record("narrow", grad -> {
             Tensor g = Tensor.zeros(x.shape());
             copyBlocks(grad.data, length * inner, 0, g.data, dim * inner, start * inner, length * inner, outer);
-            x.accumulateGrad(g);
+            x.accumulateGrad(g.fresh());
         }, x);
     }
 
@@ -205,7 +205,7 @@ final class ShapeOps {
                     Tensor g = Tensor.zeros(inputs[k].shape());
                     int block = outer == 0 ? 0 : g.size() / outer;
                     copyBlocks(grad.data, rowLength, offsets[k], g.data, block, 0, block, outer);
-                    inputs[k].accumulateGrad(g);
+                    inputs[k].accumulateGrad(g.fresh());
                 }
             }
         }, inputs);

@@ -28,7 +28,16 @@ public final class Tensor {
     private final Shape shape;
     private boolean requiresGrad;
     private Tensor grad;
+    /** Whether {@link #grad()} has handed the current gradient out; such a gradient is never reused. */
+    private boolean gradHandedOut;
+    /** The array of a leaf's gradient that {@link #zeroGrad()} dropped unseen, kept for its next gradient. */
+    private float[] spareGrad;
     private Node gradFn;
+    /**
+     * Set on a gradient a backward rule has just made into a new array that nothing else references:
+     * the first {@link #accumulateGrad} to receive it keeps it instead of copying it (and clears this).
+     */
+    private boolean fresh;
 
     Tensor(Shape shape, float[] data) {
         if (data.length != shape.size()) {
@@ -251,27 +260,81 @@ public final class Tensor {
         return this;
     }
 
-    /** The accumulated gradient of the last backward passes, shaped like this tensor, or null if none. */
+    /**
+     * The accumulated gradient of the last backward passes, shaped like this tensor, or null if none.
+     * The tensor returned keeps its values after {@link #zeroGrad()}.
+     */
     public Tensor grad() {
+        if (grad != null) {
+            gradHandedOut = true;
+        }
         return grad;
     }
 
-    /** Adds {@code gradient} (shaped like this tensor) to {@link #grad()}: what backward rules call. */
+    /**
+     * The accumulated gradient's values, row-major, or null if there is none: for optimizers, which read
+     * (or clip) them during one step and keep no reference. Unlike {@link #grad()} this only lends the
+     * array: after {@link #zeroGrad()} it is reused for this tensor's next gradient.
+     */
+    public float[] gradData() {
+        return grad == null ? null : grad.data;
+    }
+
+    /**
+     * Adds {@code gradient} (shaped like this tensor) to {@link #grad()}: what backward rules call. The
+     * first gradient is copied, unless it was made for this call ({@link Fused#gradient}), in which case
+     * it becomes {@link #grad()} itself; {@code gradient} is never changed and never shared.
+     */
     public void accumulateGrad(Tensor gradient) {
         if (!gradient.shape.equals(shape)) {
             throw new ShapeMismatchException("gradient of shape " + gradient.shape + " for a tensor of shape "
                     + shape + (gradFn == null ? "" : " made by '" + gradFn.op() + "'"));
         }
         if (grad == null) {
-            grad = new Tensor(shape, gradient.data.clone());
+            if (gradient.fresh && gradient != this) {
+                gradient.fresh = false;
+                grad = gradient;
+            } else {
+                float[] copy = takeSpareGrad();
+                System.arraycopy(gradient.data, 0, copy, 0, copy.length);
+                grad = new Tensor(shape, copy);
+            }
+            gradHandedOut = false;
         } else {
             dev.dendrite.kernel.Elementwise.addInPlace(grad.data, gradient.data, data.length);
         }
     }
 
-    /** Forgets the accumulated gradient (optimizers call this before each backward pass). */
+    /**
+     * Marks this tensor, just made by a backward rule into a new array nothing else references, as a
+     * gradient the receiving {@link #accumulateGrad} may keep without copying; returns {@code this}.
+     */
+    Tensor fresh() {
+        fresh = true;
+        return this;
+    }
+
+    /**
+     * An array for this tensor's next gradient, which a backward rule fills completely and hands to
+     * {@link #accumulateGrad} as fresh: the array of the gradient {@link #zeroGrad()} last dropped if
+     * nobody else saw it (a leaf's, such as a parameter's), else a new one.
+     */
+    float[] takeSpareGrad() {
+        float[] spare = spareGrad;
+        spareGrad = null;
+        return spare != null ? spare : new float[data.length];
+    }
+
+    /**
+     * Forgets the accumulated gradient (optimizers call this before each backward pass). A leaf keeps
+     * the array of a gradient that {@link #grad()} never handed out, to hold its next gradient.
+     */
     public void zeroGrad() {
+        if (grad != null && !gradHandedOut && gradFn == null) {
+            spareGrad = grad.data;
+        }
         grad = null;
+        gradHandedOut = false;
     }
 
     /** The node that made this tensor, or null for a leaf. */
@@ -290,7 +353,7 @@ public final class Tensor {
             throw new IllegalStateException("backward() without a gradient needs a one-element tensor, shape is "
                     + shape + "; pass the upstream gradient with backward(gradient)");
         }
-        Backprop.backward(this, Tensor.ones(shape.dims()));
+        Backprop.backward(this, Tensor.ones(shape.dims()).fresh());
     }
 
     /** Backpropagates from this tensor with the given upstream gradient (shaped like this tensor). */
@@ -675,6 +738,24 @@ public final class Tensor {
      */
     public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
         return LinalgOps.matmul(a, b, transposeA, transposeB);
+    }
+
+    /**
+     * The fully connected layer's map {@code x W^T + b} as one op (PyTorch's {@code F.linear}):
+     * {@code x [..., in]}, {@code weight [out, in]}, {@code bias [out]} or null; the result is
+     * {@code [..., out]}. The bias rows are the GEMM's starting value, so no separate add is made.
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return LinearOps.linear(x, weight, bias, false);
+    }
+
+    /**
+     * {@code linear(x, weight, bias).relu()} as one op, computed in one output array: shapes as
+     * {@link #linear}. What {@code nn.Sequential} runs for a {@code Linear} followed by a
+     * {@code ReLU}.
+     */
+    public static Tensor linearRelu(Tensor x, Tensor weight, Tensor bias) {
+        return LinearOps.linear(x, weight, bias, true);
     }
 
     // ---------------------------------------------------------------- activations

@@ -25,10 +25,10 @@ final class Unary {
         return new Tensor(x.shape(), out);
     }
 
-    /** The gradient {@code kernel} applied to the saved tensor and the upstream gradient. */
+    /** The gradient {@code kernel} applied to the saved tensor and the upstream gradient, as a fresh gradient. */
     static Tensor grad(Tensor saved, Tensor g, GradKernel kernel) {
         float[] out = new float[saved.size()];
         kernel.apply(saved.data, g.data, out, out.length);
-        return new Tensor(saved.shape(), out);
+        return new Tensor(saved.shape(), out).fresh();
     }
 }

@@ -32,6 +32,10 @@ import java.util.Map;
  *         .fit(train, validation);
  * }</pre>
  *
+ * <p>The training loop reuses the memory of its batches ({@link DataLoader#recycle}): the model, the
+ * loss and the metrics get each batch's tensors for that step only and must not keep them (copy what
+ * you keep); the built-in ones never do.
+ *
  * <p>A guard against divergence is on by default: when a batch's loss is NaN or infinite, training
  * stops with a message naming the epoch and batch, and the model keeps the weights of its best epoch
  * so far (by validation loss, else training loss).
@@ -235,7 +239,8 @@ public final class Trainer {
 
         Run(Dataset train, Dataset validation) {
             this.validation = validation;
-            DataLoader batches = DataLoader.of(train).batchSize(Math.min(batchSize, train.size())).prefetch(2);
+            DataLoader batches = DataLoader.of(train).batchSize(Math.min(batchSize, train.size())).prefetch(2)
+                    .recycle(true);
             this.loader = shuffle ? batches.shuffle(seed) : batches;
         }
 

@@ -59,6 +59,32 @@ class IdxTest {
     }
 
     @Test
+    void theDatasetHoldsBytesAndGivesTheFloatsOfTheImageFile() throws IOException {
+        writeSet("train", 20, ".gz");
+        writeSet("t10k", 6, "");
+        Dataset train = Idx.fashionMnist(dir).train();
+        assertThat(train).isInstanceOf(ByteImageDataset.class);
+        float[] expected = Idx.images(dir.resolve("train-images-idx3-ubyte.gz")).data();
+        Batch all = train.batch(Permutations.identity(20));
+        assertThat(all.features().data()).isEqualTo(expected);
+        assertThat(all.features().dims()).containsExactly(20, 12);
+        float[] one = new float[12];
+        train.features(7, one, 0);
+        assertThat(one).isEqualTo(Arrays.copyOfRange(expected, 7 * 12, 8 * 12));
+        assertThat(((ByteImageDataset) train).toTensorDataset().features().data()).isEqualTo(expected);
+    }
+
+    @Test
+    void truncatedImagesForADatasetAreNamed() throws IOException {
+        byte[] whole = IdxFiles.images(10, 4, 3);
+        Path images = IdxFiles.write(dir.resolve("cut-idx3-ubyte.gz"), Arrays.copyOf(whole, whole.length - 20));
+        Path labels = IdxFiles.write(dir.resolve("l-idx1-ubyte"), IdxFiles.labels(10, 10));
+        assertThatThrownBy(() -> Idx.dataset(images, labels, Idx.MNIST_CLASSES))
+                .isInstanceOf(DataFormatException.class).hasMessageStartingWith(images + ": truncated")
+                .hasMessageContaining("10 records of 12 values");
+    }
+
+    @Test
     void missingFilesAreNamed() {
         assertThatThrownBy(() -> Idx.fashionMnist(dir)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("train-images-idx3-ubyte.gz");
@@ -140,7 +166,7 @@ class IdxTest {
             counts[label]++;
         }
         assertThat(counts).containsOnly(6000);
-        float[] pixels = ((TensorDataset) data.train()).features().data();
+        float[] pixels = ((ByteImageDataset) data.train()).toTensorDataset().features().data();
         float max = 0;
         for (float p : pixels) {
             max = Math.max(max, p);

@@ -24,13 +24,14 @@ class ImageFolderTest {
     /** Fashion-MNIST test images (real ones when the package is installed, else a synthetic pattern). */
     private TensorDataset fashion(int n) throws IOException {
         if (Files.isDirectory(IdxTest.FASHION_MNIST)) {
-            TensorDataset test = (TensorDataset) Idx.fashionMnist(IdxTest.FASHION_MNIST).test();
+            Dataset test = Idx.fashionMnist(IdxTest.FASHION_MNIST).test();
             return (TensorDataset) materialise(new Subset(test, Permutations.identity(n)));
         }
         Path tmp = Files.createTempDirectory(dir, "idx");
         IdxFiles.write(tmp.resolve("i-idx3-ubyte"), IdxFiles.images(n, 28, 28));
         IdxFiles.write(tmp.resolve("l-idx1-ubyte"), IdxFiles.labels(n, 10));
-        return Idx.dataset(tmp.resolve("i-idx3-ubyte"), tmp.resolve("l-idx1-ubyte"), Idx.FASHION_MNIST_CLASSES);
+        return Idx.dataset(tmp.resolve("i-idx3-ubyte"), tmp.resolve("l-idx1-ubyte"), Idx.FASHION_MNIST_CLASSES)
+                .toTensorDataset();
     }
 
     private static Dataset materialise(Dataset data) {

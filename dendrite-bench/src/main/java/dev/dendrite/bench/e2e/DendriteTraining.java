@@ -1,6 +1,7 @@
 package dev.dendrite.bench.e2e;
 
 import dev.dendrite.autograd.NoGrad;
+import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.TensorDataset;
 import dev.dendrite.kernel.Parallel;
@@ -30,8 +31,7 @@ public final class DendriteTraining {
         RunSpec spec = RunSpec.parse(RunSpec.DENDRITE, args);
         Parallel.setThreads(spec.threads());
         Split data = Fmnist.load(spec.data());
-        TensorDataset train = (TensorDataset) data.train();
-        TensorDataset test = (TensorDataset) data.test();
+        Dataset train = data.train();
         Module model = Fmnist.mlp(spec.seed());
 
         EpochTimer timer = new EpochTimer();
@@ -48,6 +48,7 @@ public final class DendriteTraining {
         double finalLoss = history.last("loss");
 
         model.eval();
+        TensorDataset test = Fmnist.inMemory(data.test());
         double accuracy = accuracy(model, test);
         double single = spec.singles() > 0 ? inferSingles(model, test, spec.singles()) : Double.NaN;
         double bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses()) : Double.NaN;

@@ -1,6 +1,8 @@
 package dev.dendrite.bench.e2e;
 
+import dev.dendrite.data.Batch;
 import dev.dendrite.data.DataLoader;
+import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Idx;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.TensorDataset;
@@ -14,7 +16,8 @@ import java.nio.file.Path;
 
 /**
  * The benchmark's task, shared by both frameworks so they train the same thing: Fashion-MNIST
- * (train 60k, test 10k, pixels scaled to [0, 1], flattened to 784) read by Dendrite's IDX reader, the
+ * (train 60k, test 10k, pixels scaled to [0, 1], flattened to 784) read by Dendrite's IDX reader
+ * (pixels held as bytes and scaled as batches are gathered; the test set made floats after training), the
  * 784-256-128-10 ReLU MLP, and the per-epoch shuffle order of Dendrite's {@link DataLoader}.
  */
 final class Fmnist {
@@ -40,6 +43,16 @@ final class Fmnist {
                 new Linear(FEATURES, 256), new ReLU(),
                 new Linear(256, 128), new ReLU(),
                 new Linear(128, CLASSES));
+    }
+
+    /** The examples of {@code data} with their features as floats in memory (the test set, for inference). */
+    static TensorDataset inMemory(Dataset data) {
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Batch batch = data.batch(all);
+        return new TensorDataset(batch.features(), batch.targets(), data.classNames());
     }
 
     /** Test images and labels as plain arrays. */

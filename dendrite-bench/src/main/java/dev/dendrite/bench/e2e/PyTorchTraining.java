@@ -22,6 +22,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.dendrite.data.Batch;
 import dev.dendrite.data.DataLoader;
+import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.TensorDataset;
 import dev.dendrite.nn.Module;
@@ -62,8 +63,7 @@ public final class PyTorchTraining {
                 + ", inter-op threads " + JniUtils.getNumInteropThreads());
 
         Split data = Fmnist.load(spec.data());
-        TensorDataset train = (TensorDataset) data.train();
-        TensorDataset test = (TensorDataset) data.test();
+        Dataset train = data.train();
 
         SequentialBlock block = new SequentialBlock()
                 .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())
@@ -117,6 +117,7 @@ public final class PyTorchTraining {
                 }
                 double[] measured = Arrays.copyOfRange(seconds, spec.warmup(), epochs);
                 double[] measuredCpu = Arrays.copyOfRange(cpuSeconds, spec.warmup(), epochs);
+                TensorDataset test = Fmnist.inMemory(data.test());
                 double accuracy = accuracy(trainer, test);
                 double single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles()) : Double.NaN;
                 double bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses()) : Double.NaN;

@@ -18,7 +18,10 @@ public interface Metric {
     /** Forgets every example seen so far. */
     void reset();
 
-    /** Adds one batch: {@code predictions} are the model's outputs, {@code targets} the expected values. */
+    /**
+     * Adds one batch: {@code predictions} are the model's outputs, {@code targets} the expected values.
+     * Read them during the call and do not keep them: the trainer reuses their memory for later batches.
+     */
     void update(Tensor predictions, Tensor targets);
 
     /** The metric over every example since the last reset; {@code NaN} when none were seen. */
