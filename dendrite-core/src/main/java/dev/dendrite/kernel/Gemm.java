@@ -22,6 +22,9 @@ public final class Gemm {
     private static final int L = S.length();
     private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
 
+    /** What the kernels read as C when beta is 0: C is then only written (NaN in it does not survive). */
+    private static final float[] ZEROS = new float[4 * L];
+
     /** Most rows of any register tile (the scratch edge tile is sized for it). */
     private static final int MAX_MR = 6;
 
@@ -263,10 +266,7 @@ public final class Gemm {
 
     /** The final combination of an accumulated sum with C; the vector store uses the same formula. */
     private static float combine(float acc, float alpha, float beta, float cOld) {
-        if (beta == 0f) {
-            return acc * alpha;
-        }
-        return Math.fma(acc, alpha, beta == 1f ? cOld : cOld * beta);
+        return Math.fma(acc, alpha, beta == 0f ? 0f : cOld * beta);
     }
 
     /**
@@ -517,22 +517,25 @@ public final class Gemm {
                         int ia = (i - i0) * kc;
                         if (h == mr && w == nr) {
                             int at = cOffset + i * ldc + j;
+                            float[] cIn = betaBlock == 0f ? ZEROS : c;
+                            int in = betaBlock == 0f ? 0 : at;
+                            int ldcIn = betaBlock == 0f ? 0 : ldc;
                             if (wide) {
-                                kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                                kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
                             } else if (tall) {
-                                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
                             } else {
-                                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, alpha, betaBlock);
+                                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
                             }
                         } else {
                             // Edge tile: full kernel into scratch, then merge the valid part with the
                             // same formula the vector store uses, so edges round exactly like interiors.
                             if (wide) {
-                                kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                                kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
                             } else if (tall) {
-                                kernel6x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                                kernel6x2(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
                             } else {
-                                kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, 1f, 0f);
+                                kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
                             }
                             for (int r = 0; r < h; r++) {
                                 int at = cOffset + (i + r) * ldc + j;
@@ -650,7 +653,8 @@ public final class Gemm {
      * targets (AVX2).
      */
     private static void kernel4x2(int kc, float[] ap, int ia, float[] bp, int ib,
-                                  float[] c, int at, int ldc, float alpha, float beta) {
+                                  float[] c, int at, int ldc, float[] cIn, int in, int ldcIn,
+                                  float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -675,36 +679,19 @@ public final class Gemm {
         }
         // Stores written out here: a helper taking a FloatVector is not reliably inlined into
         // a large compiled kernel, and a call boxes every vector.
+        // One store for every beta, C = alpha * acc + beta * Cin with Cin = C, or zeros when beta is 0
+        // (C only written): a branch on beta that the profile never saw taken made C2 deoptimise
+        // this kernel back to boxing code in the first second of training.
         FloatVector va = FloatVector.broadcast(S, alpha);
-        if (beta == 0f) {
-            c00.mul(va).intoArray(c, at);
-            c01.mul(va).intoArray(c, at + L);
-            c10.mul(va).intoArray(c, at + ldc);
-            c11.mul(va).intoArray(c, at + ldc + L);
-            c20.mul(va).intoArray(c, at + 2 * ldc);
-            c21.mul(va).intoArray(c, at + 2 * ldc + L);
-            c30.mul(va).intoArray(c, at + 3 * ldc);
-            c31.mul(va).intoArray(c, at + 3 * ldc + L);
-        } else if (beta == 1f) {
-            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
-        } else {
-            FloatVector vb = FloatVector.broadcast(S, beta);
-            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
-        }
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        c00.fma(va, FloatVector.fromArray(S, cIn, in).mul(vb)).intoArray(c, at);
+        c01.fma(va, FloatVector.fromArray(S, cIn, in + L).mul(vb)).intoArray(c, at + L);
+        c10.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn).mul(vb)).intoArray(c, at + ldc);
+        c11.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn + L).mul(vb)).intoArray(c, at + ldc + L);
+        c20.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn).mul(vb)).intoArray(c, at + 2 * ldc);
+        c21.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+        c30.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn).mul(vb)).intoArray(c, at + 3 * ldc);
+        c31.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
     }
 
     /**
@@ -712,7 +699,8 @@ public final class Gemm {
      * broadcast right before its two FMAs.
      */
     private static void kernel6x2(int kc, float[] ap, int ia, float[] bp, int ib,
-                                  float[] c, int at, int ldc, float alpha, float beta) {
+                                  float[] c, int at, int ldc, float[] cIn, int in, int ldcIn,
+                                  float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -743,48 +731,23 @@ public final class Gemm {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
+        // One store for every beta, C = alpha * acc + beta * Cin with Cin = C, or zeros when beta is 0
+        // (C only written): a branch on beta that the profile never saw taken made C2 deoptimise
+        // this kernel back to boxing code in the first second of training.
         FloatVector va = FloatVector.broadcast(S, alpha);
-        if (beta == 0f) {
-            c00.mul(va).intoArray(c, at);
-            c01.mul(va).intoArray(c, at + L);
-            c10.mul(va).intoArray(c, at + ldc);
-            c11.mul(va).intoArray(c, at + ldc + L);
-            c20.mul(va).intoArray(c, at + 2 * ldc);
-            c21.mul(va).intoArray(c, at + 2 * ldc + L);
-            c30.mul(va).intoArray(c, at + 3 * ldc);
-            c31.mul(va).intoArray(c, at + 3 * ldc + L);
-            c40.mul(va).intoArray(c, at + 4 * ldc);
-            c41.mul(va).intoArray(c, at + 4 * ldc + L);
-            c50.mul(va).intoArray(c, at + 5 * ldc);
-            c51.mul(va).intoArray(c, at + 5 * ldc + L);
-        } else if (beta == 1f) {
-            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
-            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc)).intoArray(c, at + 4 * ldc);
-            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L)).intoArray(c, at + 4 * ldc + L);
-            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc)).intoArray(c, at + 5 * ldc);
-            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L)).intoArray(c, at + 5 * ldc + L);
-        } else {
-            FloatVector vb = FloatVector.broadcast(S, beta);
-            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
-            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc).mul(vb)).intoArray(c, at + 4 * ldc);
-            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
-            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc).mul(vb)).intoArray(c, at + 5 * ldc);
-            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
-        }
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        c00.fma(va, FloatVector.fromArray(S, cIn, in).mul(vb)).intoArray(c, at);
+        c01.fma(va, FloatVector.fromArray(S, cIn, in + L).mul(vb)).intoArray(c, at + L);
+        c10.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn).mul(vb)).intoArray(c, at + ldc);
+        c11.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn + L).mul(vb)).intoArray(c, at + ldc + L);
+        c20.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn).mul(vb)).intoArray(c, at + 2 * ldc);
+        c21.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+        c30.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn).mul(vb)).intoArray(c, at + 3 * ldc);
+        c31.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+        c40.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn).mul(vb)).intoArray(c, at + 4 * ldc);
+        c41.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
+        c50.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn).mul(vb)).intoArray(c, at + 5 * ldc);
+        c51.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
     }
 
     /**
@@ -792,7 +755,8 @@ public final class Gemm {
      * AVX-512.
      */
     private static void kernel6x4(int kc, float[] ap, int ia, float[] bp, int ib,
-                                  float[] c, int at, int ldc, float alpha, float beta) {
+                                  float[] c, int at, int ldc, float[] cIn, int in, int ldcIn,
+                                  float alpha, float beta) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
@@ -839,84 +803,35 @@ public final class Gemm {
         }
         // Stores written out here: a helper taking a FloatVector is not reliably inlined into
         // a large compiled kernel, and a call boxes every vector.
+        // One store for every beta, C = alpha * acc + beta * Cin with Cin = C, or zeros when beta is 0
+        // (C only written): a branch on beta that the profile never saw taken made C2 deoptimise
+        // this kernel back to boxing code in the first second of training.
         FloatVector va = FloatVector.broadcast(S, alpha);
-        if (beta == 0f) {
-            c00.mul(va).intoArray(c, at);
-            c01.mul(va).intoArray(c, at + L);
-            c02.mul(va).intoArray(c, at + 2 * L);
-            c03.mul(va).intoArray(c, at + 3 * L);
-            c10.mul(va).intoArray(c, at + ldc);
-            c11.mul(va).intoArray(c, at + ldc + L);
-            c12.mul(va).intoArray(c, at + ldc + 2 * L);
-            c13.mul(va).intoArray(c, at + ldc + 3 * L);
-            c20.mul(va).intoArray(c, at + 2 * ldc);
-            c21.mul(va).intoArray(c, at + 2 * ldc + L);
-            c22.mul(va).intoArray(c, at + 2 * ldc + 2 * L);
-            c23.mul(va).intoArray(c, at + 2 * ldc + 3 * L);
-            c30.mul(va).intoArray(c, at + 3 * ldc);
-            c31.mul(va).intoArray(c, at + 3 * ldc + L);
-            c32.mul(va).intoArray(c, at + 3 * ldc + 2 * L);
-            c33.mul(va).intoArray(c, at + 3 * ldc + 3 * L);
-            c40.mul(va).intoArray(c, at + 4 * ldc);
-            c41.mul(va).intoArray(c, at + 4 * ldc + L);
-            c42.mul(va).intoArray(c, at + 4 * ldc + 2 * L);
-            c43.mul(va).intoArray(c, at + 4 * ldc + 3 * L);
-            c50.mul(va).intoArray(c, at + 5 * ldc);
-            c51.mul(va).intoArray(c, at + 5 * ldc + L);
-            c52.mul(va).intoArray(c, at + 5 * ldc + 2 * L);
-            c53.mul(va).intoArray(c, at + 5 * ldc + 3 * L);
-        } else if (beta == 1f) {
-            c00.fma(va, FloatVector.fromArray(S, c, at)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
-            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L)).intoArray(c, at + 2 * L);
-            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L)).intoArray(c, at + 3 * L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L)).intoArray(c, at + ldc + L);
-            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L)).intoArray(c, at + ldc + 2 * L);
-            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L)).intoArray(c, at + ldc + 3 * L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L)).intoArray(c, at + 2 * ldc + L);
-            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L)).intoArray(c, at + 2 * ldc + 2 * L);
-            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L)).intoArray(c, at + 2 * ldc + 3 * L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L)).intoArray(c, at + 3 * ldc + L);
-            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L)).intoArray(c, at + 3 * ldc + 2 * L);
-            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L)).intoArray(c, at + 3 * ldc + 3 * L);
-            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc)).intoArray(c, at + 4 * ldc);
-            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L)).intoArray(c, at + 4 * ldc + L);
-            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L)).intoArray(c, at + 4 * ldc + 2 * L);
-            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L)).intoArray(c, at + 4 * ldc + 3 * L);
-            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc)).intoArray(c, at + 5 * ldc);
-            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L)).intoArray(c, at + 5 * ldc + L);
-            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L)).intoArray(c, at + 5 * ldc + 2 * L);
-            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L)).intoArray(c, at + 5 * ldc + 3 * L);
-        } else {
-            FloatVector vb = FloatVector.broadcast(S, beta);
-            c00.fma(va, FloatVector.fromArray(S, c, at).mul(vb)).intoArray(c, at);
-            c01.fma(va, FloatVector.fromArray(S, c, at + L).mul(vb)).intoArray(c, at + L);
-            c02.fma(va, FloatVector.fromArray(S, c, at + 2 * L).mul(vb)).intoArray(c, at + 2 * L);
-            c03.fma(va, FloatVector.fromArray(S, c, at + 3 * L).mul(vb)).intoArray(c, at + 3 * L);
-            c10.fma(va, FloatVector.fromArray(S, c, at + ldc).mul(vb)).intoArray(c, at + ldc);
-            c11.fma(va, FloatVector.fromArray(S, c, at + ldc + L).mul(vb)).intoArray(c, at + ldc + L);
-            c12.fma(va, FloatVector.fromArray(S, c, at + ldc + 2 * L).mul(vb)).intoArray(c, at + ldc + 2 * L);
-            c13.fma(va, FloatVector.fromArray(S, c, at + ldc + 3 * L).mul(vb)).intoArray(c, at + ldc + 3 * L);
-            c20.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc).mul(vb)).intoArray(c, at + 2 * ldc);
-            c21.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
-            c22.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 2 * L).mul(vb)).intoArray(c, at + 2 * ldc + 2 * L);
-            c23.fma(va, FloatVector.fromArray(S, c, at + 2 * ldc + 3 * L).mul(vb)).intoArray(c, at + 2 * ldc + 3 * L);
-            c30.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc).mul(vb)).intoArray(c, at + 3 * ldc);
-            c31.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
-            c32.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 2 * L).mul(vb)).intoArray(c, at + 3 * ldc + 2 * L);
-            c33.fma(va, FloatVector.fromArray(S, c, at + 3 * ldc + 3 * L).mul(vb)).intoArray(c, at + 3 * ldc + 3 * L);
-            c40.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc).mul(vb)).intoArray(c, at + 4 * ldc);
-            c41.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
-            c42.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 2 * L).mul(vb)).intoArray(c, at + 4 * ldc + 2 * L);
-            c43.fma(va, FloatVector.fromArray(S, c, at + 4 * ldc + 3 * L).mul(vb)).intoArray(c, at + 4 * ldc + 3 * L);
-            c50.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc).mul(vb)).intoArray(c, at + 5 * ldc);
-            c51.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
-            c52.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 2 * L).mul(vb)).intoArray(c, at + 5 * ldc + 2 * L);
-            c53.fma(va, FloatVector.fromArray(S, c, at + 5 * ldc + 3 * L).mul(vb)).intoArray(c, at + 5 * ldc + 3 * L);
-        }
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        c00.fma(va, FloatVector.fromArray(S, cIn, in).mul(vb)).intoArray(c, at);
+        c01.fma(va, FloatVector.fromArray(S, cIn, in + L).mul(vb)).intoArray(c, at + L);
+        c02.fma(va, FloatVector.fromArray(S, cIn, in + 2 * L).mul(vb)).intoArray(c, at + 2 * L);
+        c03.fma(va, FloatVector.fromArray(S, cIn, in + 3 * L).mul(vb)).intoArray(c, at + 3 * L);
+        c10.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn).mul(vb)).intoArray(c, at + ldc);
+        c11.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn + L).mul(vb)).intoArray(c, at + ldc + L);
+        c12.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn + 2 * L).mul(vb)).intoArray(c, at + ldc + 2 * L);
+        c13.fma(va, FloatVector.fromArray(S, cIn, in + ldcIn + 3 * L).mul(vb)).intoArray(c, at + ldc + 3 * L);
+        c20.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn).mul(vb)).intoArray(c, at + 2 * ldc);
+        c21.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn + L).mul(vb)).intoArray(c, at + 2 * ldc + L);
+        c22.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn + 2 * L).mul(vb)).intoArray(c, at + 2 * ldc + 2 * L);
+        c23.fma(va, FloatVector.fromArray(S, cIn, in + 2 * ldcIn + 3 * L).mul(vb)).intoArray(c, at + 2 * ldc + 3 * L);
+        c30.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn).mul(vb)).intoArray(c, at + 3 * ldc);
+        c31.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn + L).mul(vb)).intoArray(c, at + 3 * ldc + L);
+        c32.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn + 2 * L).mul(vb)).intoArray(c, at + 3 * ldc + 2 * L);
+        c33.fma(va, FloatVector.fromArray(S, cIn, in + 3 * ldcIn + 3 * L).mul(vb)).intoArray(c, at + 3 * ldc + 3 * L);
+        c40.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn).mul(vb)).intoArray(c, at + 4 * ldc);
+        c41.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
+        c42.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn + 2 * L).mul(vb)).intoArray(c, at + 4 * ldc + 2 * L);
+        c43.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn + 3 * L).mul(vb)).intoArray(c, at + 4 * ldc + 3 * L);
+        c50.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn).mul(vb)).intoArray(c, at + 5 * ldc);
+        c51.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
+        c52.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn + 2 * L).mul(vb)).intoArray(c, at + 5 * ldc + 2 * L);
+        c53.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn + 3 * L).mul(vb)).intoArray(c, at + 5 * ldc + 3 * L);
     }
 
     // ---------------------------------------------------------------- matrix-vector (m == 1 or n == 1)
