@@ -54,7 +54,7 @@ record ModelSummary(List<String[]> rows, long parameters) {
 
     /** The totals line: parameters and their size as float32. */
     String totals() {
-        return String.format(Locale.ROOT, "Total params: %,d (%s as float32), all trainable", parameters, bytes(parameters * 4));
+        return String.format(Locale.ROOT, "Total params: %,d (%s as float32)", parameters, bytes(parameters * 4));
     }
 
     /** Prints the table as Keras does. */
@@ -72,7 +72,7 @@ record ModelSummary(List<String[]> rows, long parameters) {
         out.println("-".repeat(total));
         rows.forEach(row -> out.printf(Locale.ROOT, format, (Object[]) row));
         out.println("=".repeat(total));
-        out.printf(Locale.ROOT, "Total params: %,d (%s as float32)%n", parameters, bytes(parameters * 4));
+        out.println(totals());
         out.printf(Locale.ROOT, "Trainable params: %,d%n", parameters);
         out.println("Non-trainable params: 0");
     }

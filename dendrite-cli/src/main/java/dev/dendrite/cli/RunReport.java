@@ -30,7 +30,7 @@ final class RunReport {
             report.paragraph("Per class:").table(ClassReport.HEADER,
                     ClassReport.rows(evaluation.confusion().counts(), evaluation.classNames()));
         }
-        report.heading("Model").table(ModelSummary.HEADER, model.rows()).paragraph(model.totals());
+        report.heading("Model").table(ModelSummary.HEADER, model.rows()).paragraph(model.totals() + ", all trainable");
         report.heading("Training");
         byte[] loss = Plots.perEpoch(history, "loss", "Loss per epoch", bestEpoch).save(runDir, "loss");
         report.image("training and validation loss per epoch", loss, "loss.svg");

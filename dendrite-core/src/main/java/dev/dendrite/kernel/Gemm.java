@@ -115,20 +115,38 @@ public final class Gemm {
 
     /** Per-thread scratch: packed A block, packed B (caller only), an edge tile, a vector buffer. */
     private static final class Workspace {
-        float[] a = new float[0];
-        float[] b = new float[0];
-        float[] v = new float[0];
-        float[] t = new float[0];
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+        private float[] v = new float[0];
+        private float[] t = new float[0];
+        private float[] narrow = new float[0];
+        private int[] sync = new int[0];
         final float[] tile = new float[MAX_MR * 4 * L];
 
+        /** Packed A block. */
         float[] a(int size) {
-            if (a.length < size) {
-                a = new float[size];
-            }
-            return a;
+            return a = atLeast(a, size);
         }
 
-        int[] sync = new int[0];
+        /** Packed B (the calling thread's, shared with the workers of its call). */
+        float[] b(int size) {
+            return b = atLeast(b, size);
+        }
+
+        /** A gathered strided vector of a matrix-vector product. */
+        float[] v(int size) {
+            return v = atLeast(v, size);
+        }
+
+        /** Column sums of one range of an axpy matrix-vector product. */
+        float[] t(int size) {
+            return t = atLeast(t, size);
+        }
+
+        /** The transposed result of {@link Gemm#narrow}. */
+        float[] narrow(int size) {
+            return narrow = atLeast(narrow, size);
+        }
 
         /** Zeroed claim counters and ready flags for one threaded block. */
         int[] sync(int size) {
@@ -139,35 +157,8 @@ public final class Gemm {
             return sync;
         }
 
-        float[] b(int size) {
-            if (b.length < size) {
-                b = new float[size];
-            }
-            return b;
-        }
-
-        float[] narrow = new float[0];
-
-        /** Scratch for the transposed result of {@link #narrow}. */
-        float[] narrow(int size) {
-            if (narrow.length < size) {
-                narrow = new float[size];
-            }
-            return narrow;
-        }
-
-        float[] t(int size) {
-            if (t.length < size) {
-                t = new float[size];
-            }
-            return t;
-        }
-
-        float[] v(int size) {
-            if (v.length < size) {
-                v = new float[size];
-            }
-            return v;
+        private static float[] atLeast(float[] buffer, int size) {
+            return buffer.length < size ? new float[size] : buffer;
         }
     }
 
@@ -220,9 +211,10 @@ public final class Gemm {
         checkOperand("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
         checkOperand("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
 
-        int threads = 2.0 * m * n * k >= PARALLEL_FLOPS ? Parallel.threads() : 1;
-        if (m == 1 || n == 1) {
-            threads = (long) Math.max(m, n) * k >= GEMV_PARALLEL_ELEMENTS ? Parallel.threads() : 1;
+        boolean vector = m == 1 || n == 1;
+        boolean parallel = vector ? (long) Math.max(m, n) * k >= GEMV_PARALLEL_ELEMENTS : 2.0 * m * n * k >= PARALLEL_FLOPS;
+        int threads = parallel ? Parallel.threads() : 1;
+        if (vector) {
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         } else if (n < bl.nr() && m >= 2 * bl.nr()) {
             narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
