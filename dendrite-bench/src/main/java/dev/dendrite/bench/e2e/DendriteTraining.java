@@ -107,49 +107,28 @@ public final class DendriteTraining {
     static double inferSingles(Module model, TensorDataset test, int count) {
         float[] x = Fmnist.features(test);
         int n = test.size();
-        float sink = 0;
         try (NoGrad noGrad = NoGrad.enter()) {
-            for (int round = 0; round < 2; round++) {
-                int repeats = round == 0 ? Math.max(1, count / 4) : count;
-                long start = System.nanoTime();
-                for (int i = 0; i < repeats; i++) {
-                    int row = i % n;
-                    Tensor one = Tensor.wrap(Arrays.copyOfRange(x, row * Fmnist.FEATURES, (row + 1) * Fmnist.FEATURES),
-                            1, Fmnist.FEATURES);
-                    sink += model.forward(one).data()[0];
-                }
-                if (round == 1) {
-                    consume(sink);
-                    return repeats / ((System.nanoTime() - start) / 1e9);
-                }
-            }
+            return InferenceRate.measure(count / 4, count, 1, i -> {
+                int row = i % n;
+                Tensor one = Tensor.wrap(Arrays.copyOfRange(x, row * Fmnist.FEATURES, (row + 1) * Fmnist.FEATURES),
+                        1, Fmnist.FEATURES);
+                return model.forward(one).data()[0];
+            });
         }
-        throw new AssertionError();
     }
 
     /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass. */
     static double inferBulk(Module model, TensorDataset test, int passes) {
         float[] x = Fmnist.features(test);
-        int n = test.size();
-        float sink = 0;
+        int batches = test.size() / 1024;
         try (NoGrad noGrad = NoGrad.enter()) {
-            for (int round = 0; round < 2; round++) {
-                int repeats = round == 0 ? 1 : passes;
-                long start = System.nanoTime();
-                for (int pass = 0; pass < repeats; pass++) {
-                    for (int from = 0; from + 1024 <= n; from += 1024) {
-                        Tensor batch = Tensor.wrap(Arrays.copyOfRange(x, from * Fmnist.FEATURES,
-                                (from + 1024) * Fmnist.FEATURES), 1024, Fmnist.FEATURES);
-                        sink += model.forward(batch).data()[0];
-                    }
-                }
-                if (round == 1) {
-                    consume(sink);
-                    return (double) repeats * (n / 1024 * 1024) / ((System.nanoTime() - start) / 1e9);
-                }
-            }
+            return InferenceRate.measure(batches, passes * batches, 1024, i -> {
+                int from = i % batches * 1024;
+                Tensor batch = Tensor.wrap(Arrays.copyOfRange(x, from * Fmnist.FEATURES,
+                        (from + 1024) * Fmnist.FEATURES), 1024, Fmnist.FEATURES);
+                return model.forward(batch).data()[0];
+            });
         }
-        throw new AssertionError();
     }
 
     static void consume(float value) {

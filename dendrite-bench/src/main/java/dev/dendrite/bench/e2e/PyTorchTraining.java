@@ -178,45 +178,24 @@ public final class PyTorchTraining {
     static double inferSingles(Trainer trainer, TensorDataset test, int count) {
         float[] x = Fmnist.features(test);
         int n = test.size();
-        float sink = 0;
-        for (int round = 0; round < 2; round++) {
-            int repeats = round == 0 ? Math.max(1, count / 4) : count;
-            long start = System.nanoTime();
-            for (int i = 0; i < repeats; i++) {
-                try (NDManager manager = trainer.getManager().newSubManager()) {
-                    NDArray logits = trainer.evaluate(new NDList(rows(manager, x, i % n, 1))).singletonOrThrow();
-                    sink += logits.toFloatArray()[0];
-                }
+        return InferenceRate.measure(count / 4, count, 1, i -> {
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray logits = trainer.evaluate(new NDList(rows(manager, x, i % n, 1))).singletonOrThrow();
+                return logits.toFloatArray()[0];
             }
-            if (round == 1) {
-                DendriteTraining.consume(sink);
-                return repeats / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        throw new AssertionError();
+        });
     }
 
     /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass. */
     static double inferBulk(Trainer trainer, TensorDataset test, int passes) {
         float[] x = Fmnist.features(test);
-        int n = test.size();
-        float sink = 0;
-        for (int round = 0; round < 2; round++) {
-            int repeats = round == 0 ? 1 : passes;
-            long start = System.nanoTime();
-            for (int pass = 0; pass < repeats; pass++) {
-                for (int from = 0; from + 1024 <= n; from += 1024) {
-                    try (NDManager manager = trainer.getManager().newSubManager()) {
-                        NDArray logits = trainer.evaluate(new NDList(rows(manager, x, from, 1024))).singletonOrThrow();
-                        sink += logits.toFloatArray()[0];
-                    }
-                }
+        int batches = test.size() / 1024;
+        return InferenceRate.measure(batches, passes * batches, 1024, i -> {
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray logits = trainer.evaluate(new NDList(rows(manager, x, i % batches * 1024, 1024)))
+                        .singletonOrThrow();
+                return logits.toFloatArray()[0];
             }
-            if (round == 1) {
-                DendriteTraining.consume(sink);
-                return (double) repeats * (n / 1024 * 1024) / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        throw new AssertionError();
+        });
     }
 }
