@@ -117,6 +117,7 @@ public final class Gemm {
     private static final class Workspace {
         private float[] a = new float[0];
         private float[] b = new float[0];
+        private float[] sharedA = new float[0];
         private float[] v = new float[0];
         private float[] t = new float[0];
         private float[] narrow = new float[0];
@@ -131,6 +132,11 @@ public final class Gemm {
         /** Packed B (the calling thread's, shared with the workers of its call). */
         float[] b(int size) {
             return b = atLeast(b, size);
+        }
+
+        /** All of op(A), packed (the calling thread's, shared with the workers of its call). */
+        float[] sharedA(int size) {
+            return sharedA = atLeast(sharedA, size);
         }
 
         /** A gathered strided vector of a matrix-vector product. */
@@ -293,6 +299,11 @@ public final class Gemm {
         // All of k is packed for a block of nc columns, so one pass over B serves every row of C and
         // the threads share it; nc is limited only by bCap (NC in Goto's terms).
         int ncMax = Math.max(nr, Math.min(roundUp(n, nr), bl.bCap() / k / nr * nr));
+        if (threads > 1 && splitColumns(bl, m, n, k, threads)) {
+            byColumns(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    threads);
+            return;
+        }
         Workspace ws = WORKSPACE.get();
         float[] bp = ws.b(k * ncMax);
         int mPanels = (m + mr - 1) / mr;
@@ -324,7 +335,7 @@ public final class Gemm {
             // are and only waits for one another thread is still packing. One hand-off per call.
             int units = kBlocks * slivers;
             int[] sync = ws.sync(2 + units);
-            SharedB shared = new SharedB(sync, u -> {
+            SharedPack shared = new SharedPack(sync, u -> {
                 int p0 = u / slivers * kcMax;
                 packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers, bp, nr);
                 INTS.setRelease(sync, 2 + u, 1);
@@ -346,13 +357,90 @@ public final class Gemm {
         }
     }
 
+    /** Most floats of packed A that {@link #byColumns} shares (2 MB: it should stay within L2 and L3). */
+    private static final long SHARED_A_FLOATS = 1L << 19;
+
+    /**
+     * Whether the threads split C by columns rather than rows. Splitting rows, every chunk reads all
+     * of the packed B and reuses each sliver only for its own few rows; splitting columns, every chunk
+     * reads all of the packed A. So columns when A is the smaller operand (m <= n, the MLP's products
+     * at batch 128) or rows are too few to share, as long as the packed A is small.
+     */
+    private static boolean splitColumns(Blocking bl, int m, int n, int k, int threads) {
+        int slivers = (n + bl.nr() - 1) / bl.nr();
+        int panels = (m + bl.mr() - 1) / bl.mr();
+        return slivers >= 2 * threads && (long) panels * bl.mr() * k <= SHARED_A_FLOATS
+                && (m <= n || panels < 2 * threads);
+    }
+
+    /**
+     * The threaded product split by columns: all of op(A) is packed once, shared (its units, a k block
+     * of one mr panel, claimed like the packed B's in {@link #gemm}); B slivers are claimed one by one
+     * in any order, and each is packed by its thread, one k block at a time, so it stays in L1 while
+     * every panel of A passes over it. Every element is summed as in {@link #compute}.
+     */
+    private static void byColumns(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                                  float alpha, float[] a, int aOffset, int lda,
+                                  float[] b, int bOffset, int ldb,
+                                  float beta, float[] c, int cOffset, int ldc, int threads) {
+        int nr = bl.nr();
+        int mr = bl.mr();
+        int kcMax = bl.kc();
+        int mPad = roundUp(m, mr);
+        int panels = mPad / mr;
+        int units = (k + kcMax - 1) / kcMax * panels;
+        int slivers = (n + nr - 1) / nr;
+        // One sliver per claim (m x nr x k of work each): coarser chunks left one thread up to a chunk
+        // behind the other (49 slivers in 7 chunks ran 4 against 3, 0.88 of the even split).
+        Workspace ws = WORKSPACE.get();
+        float[] ap = ws.sharedA(mPad * k);
+        int[] sync = ws.sync(2 + units);
+        SharedPack shared = new SharedPack(sync, u -> {
+            int p0 = u / panels * kcMax;
+            int kc = Math.min(kcMax, k - p0);
+            int i = u % panels * mr;
+            int at = p0 * mPad + i * kc;
+            if (transA) {
+                packRowsOfAT(a, aOffset + p0 * lda + i, lda, Math.min(mr, m - i), kc, ap, at, mr);
+            } else {
+                packA(a, aOffset + i * lda + p0, lda, Math.min(mr, m - i), kc, ap, at, mr);
+            }
+            INTS.setRelease(sync, 2 + u, 1);
+        });
+        Parallel.forEach(threads, t -> {
+            for (int u; (u = (int) INTS.getAndAdd(sync, 0, 1)) < units; ) {
+                shared.pack().accept(u);
+            }
+            Workspace own = WORKSPACE.get();
+            float[] bp = own.b(Math.min(kcMax, k) * nr);
+            for (int s; (s = (int) INTS.getAndAdd(sync, 1, 1)) < slivers; ) {
+                int j = s * nr;
+                int w = Math.min(nr, n - j);
+                for (int p0 = 0; p0 < k; p0 += kcMax) {
+                    int kc = Math.min(kcMax, k - p0);
+                    if (transB) {
+                        packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, 0, nr);
+                    } else {
+                        packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, 0, nr);
+                    }
+                    float betaBlock = p0 == 0 ? beta : 1f;
+                    for (int q = 0; q < panels; q++) {
+                        shared.await(p0 / kcMax * panels + q);
+                        tile(bl, kc, ap, p0 * mPad + q * mr * kc, bp, 0, c, cOffset, ldc, q * mr, j,
+                                Math.min(mr, m - q * mr), w, alpha, betaBlock, own.tile);
+                    }
+                }
+            }
+        });
+    }
+
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     /**
-     * The packed B the threads of one call share: {@code sync[2 + u]} is set once unit u (a k block of
-     * one sliver) is packed, and {@code pack} packs unit u and sets its flag.
+     * A packed operand the threads of one call share: {@code sync[2 + u]} is set once unit u (a k block
+     * of one sliver) is packed, and {@code pack} packs unit u and sets its flag.
      */
-    private record SharedB(int[] sync, java.util.function.IntConsumer pack) {
+    private record SharedPack(int[] sync, java.util.function.IntConsumer pack) {
 
         /** Spins this long for a unit another thread is packing, then packs it too. */
         private static final long PATIENCE_NANOS = 20_000;
@@ -443,6 +531,7 @@ public final class Gemm {
      */
     private static void packTransposed(float[] x, int src, int ld, int w, int depth, float[] dst, int at, int width) {
         // Four source rows at a time: four read streams, and each group of four stores is contiguous.
+        // (A gather of L rows per k step measured no faster.)
         int j = 0;
         for (; j + 4 <= w; j += 4) {
             int r0 = src + j * ld;
@@ -477,15 +566,12 @@ public final class Gemm {
      */
     private static void compute(Blocking bl, boolean transA, int m, int k, float alpha,
                                 float[] a, int aOffset, int lda, float beta, float[] c, int cOffset, int ldc,
-                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, SharedB shared) {
+                                float[] bp, int jc, int nc, int r0, int r1, int s0, int s1, SharedPack shared) {
         int nr = bl.nr();
         int mr = bl.mr();
         int ncPad = roundUp(nc, nr);
         Workspace ws = WORKSPACE.get();
-        float[] ap = ws.a(bl.mc() * bl.kc() + L);
-        float[] tile = ws.tile;
-        boolean wide = bl.nv() == 4;
-        boolean tall = !wide && mr == 6;
+        float[] ap = ws.a(bl.mc() * bl.kc());
         for (int p0 = 0; p0 < k; p0 += bl.kc()) {
             int kc = Math.min(bl.kc(), k - p0);
             // C is scaled by beta with the first k block only; later blocks accumulate.
@@ -493,9 +579,9 @@ public final class Gemm {
             for (int i0 = r0; i0 < r1; i0 += bl.mc()) {
                 int mc = Math.min(bl.mc(), r1 - i0);
                 if (transA) {
-                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, mr);
+                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, 0, mr);
                 } else {
-                    packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, mr);
+                    packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, 0, mr);
                 }
                 for (int s = s0; s < s1; s++) {
                     if (shared != null) {
@@ -505,37 +591,8 @@ public final class Gemm {
                     int w = Math.min(nr, jc + nc - j);
                     int ib = p0 * ncPad + s * kc * nr;
                     for (int i = i0; i < i0 + mc; i += mr) {
-                        int h = Math.min(mr, i0 + mc - i);
-                        int ia = (i - i0) * kc;
-                        if (h == mr && w == nr) {
-                            int at = cOffset + i * ldc + j;
-                            float[] cIn = betaBlock == 0f ? ZEROS : c;
-                            int in = betaBlock == 0f ? 0 : at;
-                            int ldcIn = betaBlock == 0f ? 0 : ldc;
-                            if (wide) {
-                                kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
-                            } else if (tall) {
-                                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
-                            } else {
-                                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, betaBlock);
-                            }
-                        } else {
-                            // Edge tile: full kernel into scratch, then merge the valid part with the
-                            // same formula the vector store uses, so edges round exactly like interiors.
-                            if (wide) {
-                                kernel6x4(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
-                            } else if (tall) {
-                                kernel6x2(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
-                            } else {
-                                kernel4x2(kc, ap, ia, bp, ib, tile, 0, nr, ZEROS, 0, 0, 1f, 0f);
-                            }
-                            for (int r = 0; r < h; r++) {
-                                int at = cOffset + (i + r) * ldc + j;
-                                for (int q = 0; q < w; q++) {
-                                    c[at + q] = combine(tile[r * nr + q], alpha, betaBlock, c[at + q]);
-                                }
-                            }
-                        }
+                        tile(bl, kc, ap, (i - i0) * kc, bp, ib, c, cOffset, ldc, i, j, Math.min(mr, i0 + mc - i), w,
+                                alpha, betaBlock, ws.tile);
                     }
                 }
             }
@@ -543,13 +600,54 @@ public final class Gemm {
     }
 
     /**
-     * Packs rows [0, mc) of A (row stride lda, from src) into mr-row slivers: sliver q at q*mr*kc,
-     * element (r, p) at p*mr + r; rows past mc are zero.
+     * One register tile: C[i : i+h, j : j+w] = alpha * (A sliver at ap[ia] . B sliver at bp[ib]) +
+     * beta * C, h <= mr and w <= nr. A full tile is stored by the kernel; an edge tile is computed
+     * whole into {@code scratch}, then its valid part merged with the same formula the vector store
+     * uses, so edges round exactly like interiors.
      */
-    private static void packA(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+    private static void tile(Blocking bl, int kc, float[] ap, int ia, float[] bp, int ib,
+                             float[] c, int cOffset, int ldc, int i, int j, int h, int w,
+                             float alpha, float beta, float[] scratch) {
+        int nr = bl.nr();
+        boolean wide = bl.nv() == 4;
+        boolean tall = !wide && bl.mr() == 6;
+        if (h == bl.mr() && w == nr) {
+            int at = cOffset + i * ldc + j;
+            float[] cIn = beta == 0f ? ZEROS : c;
+            int in = beta == 0f ? 0 : at;
+            int ldcIn = beta == 0f ? 0 : ldc;
+            if (wide) {
+                kernel6x4(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, beta);
+            } else if (tall) {
+                kernel6x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, beta);
+            } else {
+                kernel4x2(kc, ap, ia, bp, ib, c, at, ldc, cIn, in, ldcIn, alpha, beta);
+            }
+            return;
+        }
+        if (wide) {
+            kernel6x4(kc, ap, ia, bp, ib, scratch, 0, nr, ZEROS, 0, 0, 1f, 0f);
+        } else if (tall) {
+            kernel6x2(kc, ap, ia, bp, ib, scratch, 0, nr, ZEROS, 0, 0, 1f, 0f);
+        } else {
+            kernel4x2(kc, ap, ia, bp, ib, scratch, 0, nr, ZEROS, 0, 0, 1f, 0f);
+        }
+        for (int r = 0; r < h; r++) {
+            int at = cOffset + (i + r) * ldc + j;
+            for (int q = 0; q < w; q++) {
+                c[at + q] = combine(scratch[r * nr + q], alpha, beta, c[at + q]);
+            }
+        }
+    }
+
+    /**
+     * Packs rows [0, mc) of A (row stride lda, from src) into mr-row slivers: sliver q at
+     * at + q*mr*kc, element (r, p) at p*mr + r; rows past mc are zero. Writes nothing outside them.
+     */
+    private static void packA(float[] a, int src, int lda, int mc, int kc, float[] ap, int at, int mr) {
         for (int i = 0; i < mc; i += mr) {
             int h = Math.min(mr, mc - i);
-            int dst = i * kc;
+            int dst = at + i * kc;
             if (h == 4 && mr == 4) {
                 int r0 = src + i * lda;
                 int r1 = r0 + lda;
@@ -597,28 +695,28 @@ public final class Gemm {
 
     /**
      * Packs A stored transposed (k x m, op(A)(i,p) at src + p*lda + i) into the same sliver layout as
-     * {@link #packA}: each k step is mr consecutive floats of one stored row.
+     * {@link #packA}, from {@code at}: each k step is mr consecutive floats of one stored row. Writes
+     * nothing outside the slivers, so threads may pack neighbouring slivers at once.
      */
-    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int mr) {
+    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int at, int mr) {
         for (int i = 0; i < mc; i += mr) {
             int h = Math.min(mr, mc - i);
-            int dst = i * kc;
+            int dst = at + i * kc;
             if (h == 4 && mr == 4) {
                 for (int p = 0; p < kc; p++) {
                     FloatVector.fromArray(S4, a, src + p * lda + i).intoArray(ap, dst + p * 4);
                 }
                 continue;
             }
+            int p = 0;
             if (h == mr && mr < L && src + (kc - 1) * lda + i + L <= a.length) {
                 // One vector per k step: its lanes past mr spill into the next step's slot, which that
-                // step then overwrites (ascending p); the last step spills past the sliver, into the
-                // next sliver (packed after this one) or the workspace's slack of L floats.
-                for (int p = 0; p < kc; p++) {
+                // step then overwrites (ascending p); the last step is copied below, without a spill.
+                for (; p < kc - 1; p++) {
                     FloatVector.fromArray(S, a, src + p * lda + i).intoArray(ap, dst + p * mr);
                 }
-                continue;
             }
-            for (int p = 0; p < kc; p++) {
+            for (; p < kc; p++) {
                 int from = src + p * lda + i;
                 int d = dst + p * mr;
                 for (int r = 0; r < h; r++) {

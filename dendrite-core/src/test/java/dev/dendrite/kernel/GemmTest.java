@@ -204,8 +204,9 @@ class GemmTest {
     @Test
     void bitIdenticalAcrossRunsAndThreadCounts() {
         SplittableRandom rnd = new SplittableRandom(7);
-        int[][] shapes = { // m, n, k: row split, column split (few rows), matrix-vector both ways, MLP
+        int[][] shapes = { // m, n, k: column split (m <= n, or few rows), matrix-vector both ways, MLP, row split, several k blocks
             {200, 300, 250}, {7, 3000, 200}, {1, 4000, 700}, {4000, 1, 700}, {128, 256, 784}, {301, 299, 517},
+            {100, 500, 1100}, {128, 784, 256},
         };
         int saved = Parallel.threads();
         try {
