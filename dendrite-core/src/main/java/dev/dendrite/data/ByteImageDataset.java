@@ -1,5 +1,6 @@
 package dev.dendrite.data;
 
+import dev.dendrite.kernel.ByteConversions;
 import dev.dendrite.tensor.Shape;
 import dev.dendrite.tensor.ShapeMismatchException;
 import java.util.List;
@@ -10,14 +11,6 @@ import java.util.List;
  * batch, as torchvision keeps MNIST as uint8 and scales each item. {@link Idx} returns these.
  */
 public final class ByteImageDataset implements Dataset {
-
-    private static final float[] SCALE = new float[256];
-
-    static {
-        for (int v = 0; v < SCALE.length; v++) {
-            SCALE[v] = v / 255f;
-        }
-    }
 
     private final byte[] pixels;
     private final int[] labels;
@@ -66,10 +59,7 @@ public final class ByteImageDataset implements Dataset {
 
     @Override
     public void features(int index, float[] destination, int offset) {
-        int from = index * featureSize;
-        for (int p = 0; p < featureSize; p++) {
-            destination[offset + p] = SCALE[pixels[from + p] & 0xFF];
-        }
+        ByteConversions.unsignedDivided(pixels, index * featureSize, 255f, destination, offset, featureSize);
     }
 
     @Override
