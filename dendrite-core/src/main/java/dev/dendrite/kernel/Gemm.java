@@ -390,11 +390,16 @@ public final class Gemm {
         int panels = mPad / mr;
         int units = (k + kcMax - 1) / kcMax * panels;
         int slivers = (n + nr - 1) / nr;
-        // One sliver per claim (m x nr x k of work each): coarser chunks left one thread up to a chunk
-        // behind the other (49 slivers in 7 chunks ran 4 against 3, 0.88 of the even split).
+        // The slivers are cut into one contiguous range per thread, claimed one sliver at a time:
+        // each thread starts on its own range, then helps finish the others. Whole-sliver claims keep
+        // the threads even (49 slivers claimed 7 at a time ran 4 chunks against 3); owned ranges keep
+        // neighbouring slivers on one thread, since the C rows of two neighbours share a cache line at
+        // their border (a float[] is not line-aligned), and two threads storing into one line at
+        // every tile slow each other (measured 1-3% at batch-128 MLP shapes).
         Workspace ws = WORKSPACE.get();
         float[] ap = ws.sharedA(mPad * k);
-        int[] sync = ws.sync(2 + units);
+        int[] sync = ws.sync(2 + units + threads);
+        int claims = 2 + units;
         SharedPack shared = new SharedPack(sync, u -> {
             int p0 = u / panels * kcMax;
             int kc = Math.min(kcMax, k - p0);
@@ -413,25 +418,44 @@ public final class Gemm {
             }
             Workspace own = WORKSPACE.get();
             float[] bp = own.b(Math.min(kcMax, k) * nr);
-            for (int s; (s = (int) INTS.getAndAdd(sync, 1, 1)) < slivers; ) {
-                int j = s * nr;
-                int w = Math.min(nr, n - j);
-                for (int p0 = 0; p0 < k; p0 += kcMax) {
-                    int kc = Math.min(kcMax, k - p0);
-                    if (transB) {
-                        packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, 0, nr);
-                    } else {
-                        packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, 0, nr);
-                    }
-                    float betaBlock = p0 == 0 ? beta : 1f;
-                    for (int q = 0; q < panels; q++) {
-                        shared.await(p0 / kcMax * panels + q);
-                        tile(bl, kc, ap, p0 * mPad + q * mr * kc, bp, 0, c, cOffset, ldc, q * mr, j,
-                                Math.min(mr, m - q * mr), w, alpha, betaBlock, own.tile);
-                    }
+            for (int r = 0; r < threads; r++) {
+                int range = (t + r) % threads;
+                int first = range * slivers / threads;
+                int end = (range + 1) * slivers / threads;
+                for (int s; (s = first + (int) INTS.getAndAdd(sync, claims + range, 1)) < end; ) {
+                    sliver(bl, transB, m, n, k, alpha, b, bOffset, ldb, beta, c, cOffset, ldc, s, ap, mPad, panels,
+                            shared, bp, own.tile);
                 }
             }
         });
+    }
+
+    /**
+     * C[:, s*nr : s*nr + nr] of {@link #byColumns}: packs sliver s one k block at a time into bp and
+     * runs every panel of the shared packed A over it.
+     */
+    private static void sliver(Blocking bl, boolean transB, int m, int n, int k, float alpha,
+                               float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc, int s,
+                               float[] ap, int mPad, int panels, SharedPack shared, float[] bp, float[] scratch) {
+        int nr = bl.nr();
+        int mr = bl.mr();
+        int kcMax = bl.kc();
+        int j = s * nr;
+        int w = Math.min(nr, n - j);
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
+            if (transB) {
+                packTransposed(b, bOffset + j * ldb + p0, ldb, w, kc, bp, 0, nr);
+            } else {
+                packRows(b, bOffset + p0 * ldb + j, ldb, kc, w, bp, 0, nr);
+            }
+            float betaBlock = p0 == 0 ? beta : 1f;
+            for (int q = 0; q < panels; q++) {
+                shared.await(p0 / kcMax * panels + q);
+                tile(bl, kc, ap, p0 * mPad + q * mr * kc, bp, 0, c, cOffset, ldc, q * mr, j,
+                        Math.min(mr, m - q * mr), w, alpha, betaBlock, scratch);
+            }
+        }
     }
 
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
