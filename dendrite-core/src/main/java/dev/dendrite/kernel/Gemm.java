@@ -222,6 +222,9 @@ public final class Gemm {
         int threads = parallel ? Parallel.threads() : 1;
         if (vector) {
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
+        } else if (n <= 2 * L && n < bl.nr() && m >= 2 * bl.nr()) {
+            thin(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                    threads);
         } else if (n < bl.nr() && m >= 2 * bl.nr()) {
             narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     threads);
@@ -265,6 +268,57 @@ public final class Gemm {
     /** The final combination of an accumulated sum with C; the vector store uses the same formula. */
     private static float combine(float acc, float alpha, float beta, float cOld) {
         return Math.fma(acc, alpha, beta == 0f ? 0f : cOld * beta);
+    }
+
+    /**
+     * C at most two vectors wide (a 10-class output layer, n <= 2L): op(B) is packed into one
+     * zero-padded sliver of 2L columns, which costs k x 2L copies, and A is read where it lies, which
+     * saves packing all of it for so little work per element (packing was half the time of a
+     * 128 x 10 x 128 product). Each 6-row panel is computed by {@link #kernel6x2InPlace} into scratch
+     * and merged into C with the kernels' store formula; panels are split over the threads.
+     */
+    private static void thin(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
+                             float alpha, float[] a, int aOffset, int lda,
+                             float[] b, int bOffset, int ldb,
+                             float beta, float[] c, int cOffset, int ldc, int threads) {
+        int width = 2 * L;
+        int kcMax = bl.kc();
+        float[] bp = WORKSPACE.get().b(k * width);
+        for (int p0 = 0; p0 < k; p0 += kcMax) {
+            int kc = Math.min(kcMax, k - p0);
+            if (transB) {
+                packTransposed(b, bOffset + p0, ldb, n, kc, bp, p0 * width, width);
+            } else {
+                packRows(b, bOffset + p0 * ldb, ldb, kc, n, bp, p0 * width, width);
+            }
+        }
+        // A(i, p) is at a[aOffset + i * rs + p * ps].
+        int rs = transA ? 1 : lda;
+        int ps = transA ? lda : 1;
+        int panels = (m + 5) / 6;
+        Parallel.RangeBody body = (from, to) -> {
+            float[] tile = WORKSPACE.get().tile;
+            for (int q = from; q < to; q++) {
+                int i = q * 6;
+                int h = Math.min(6, m - i);
+                for (int p0 = 0; p0 < k; p0 += kcMax) {
+                    int kc = Math.min(kcMax, k - p0);
+                    kernel6x2InPlace(kc, a, aOffset + i * rs + p0 * ps, rs, ps, h, bp, p0 * width, tile);
+                    float betaBlock = p0 == 0 ? beta : 1f;
+                    for (int r = 0; r < h; r++) {
+                        int at = cOffset + (i + r) * ldc;
+                        for (int j = 0; j < n; j++) {
+                            c[at + j] = combine(tile[r * width + j], alpha, betaBlock, c[at + j]);
+                        }
+                    }
+                }
+            }
+        };
+        if (threads == 1) {
+            body.run(0, panels);
+        } else {
+            Parallel.forRange(panels, 4, body);
+        }
     }
 
     /**
@@ -862,6 +916,64 @@ public final class Gemm {
         c41.fma(va, FloatVector.fromArray(S, cIn, in + 4 * ldcIn + L).mul(vb)).intoArray(c, at + 4 * ldc + L);
         c50.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn).mul(vb)).intoArray(c, at + 5 * ldc);
         c51.fma(va, FloatVector.fromArray(S, cIn, in + 5 * ldcIn + L).mul(vb)).intoArray(c, at + 5 * ldc + L);
+    }
+
+    /**
+     * tile[6 x 2L] (row stride 2L) = A[6 rows] . B sliver, with A read in place: element (r, p) at
+     * a[ia + r*rs + p*ps]. Rows r >= h repeat row h - 1, so nothing past the matrix is read; their
+     * results are not merged. The broadcasts are those of {@link #kernel6x2}, from six rows instead of
+     * one packed sliver.
+     */
+    private static void kernel6x2InPlace(int kc, float[] a, int ia, int rs, int ps, int h, float[] bp, int ib,
+                                         float[] tile) {
+        int a0 = ia;
+        int a1 = ia + Math.min(1, h - 1) * rs;
+        int a2 = ia + Math.min(2, h - 1) * rs;
+        int a3 = ia + Math.min(3, h - 1) * rs;
+        int a4 = ia + Math.min(4, h - 1) * rs;
+        int a5 = ia + Math.min(5, h - 1) * rs;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = ib + p * (2 * L);
+            int o = p * ps;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + o]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + o]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + o]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + o]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + o]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + o]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, 2 * L);
+        c11.intoArray(tile, 3 * L);
+        c20.intoArray(tile, 4 * L);
+        c21.intoArray(tile, 5 * L);
+        c30.intoArray(tile, 6 * L);
+        c31.intoArray(tile, 7 * L);
+        c40.intoArray(tile, 8 * L);
+        c41.intoArray(tile, 9 * L);
+        c50.intoArray(tile, 10 * L);
+        c51.intoArray(tile, 11 * L);
     }
 
     /**

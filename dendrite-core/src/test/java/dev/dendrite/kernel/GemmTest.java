@@ -204,9 +204,10 @@ class GemmTest {
     @Test
     void bitIdenticalAcrossRunsAndThreadCounts() {
         SplittableRandom rnd = new SplittableRandom(7);
-        int[][] shapes = { // m, n, k: column split (m <= n, or few rows), matrix-vector both ways, MLP, row split, several k blocks
+        int[][] shapes = { // m, n, k: column split (m <= n, or few rows), matrix-vector both ways, MLP, row split, several k
+            // blocks, thin C (threaded with k blocks and an edge panel, and small)
             {200, 300, 250}, {7, 3000, 200}, {1, 4000, 700}, {4000, 1, 700}, {128, 256, 784}, {301, 299, 517},
-            {100, 500, 1100}, {128, 784, 256},
+            {100, 500, 1100}, {128, 784, 256}, {500, 10, 600}, {131, 7, 40},
         };
         int saved = Parallel.threads();
         try {
