@@ -460,7 +460,7 @@ public final class Gemm {
             int i = u % panels * mr;
             int at = p0 * mPad + i * kc;
             if (transA) {
-                packRowsOfAT(a, aOffset + p0 * lda + i, lda, Math.min(mr, m - i), kc, ap, at, mr);
+                packRowsOfAT(a, aOffset + p0 * lda + i, lda, Math.min(mr, m - i), kc, ap, at, mr, false);
             } else {
                 packA(a, aOffset + i * lda + p0, lda, Math.min(mr, m - i), kc, ap, at, mr);
             }
@@ -512,6 +512,13 @@ public final class Gemm {
         }
     }
 
+    /**
+     * How long a thread spins for a packed unit another thread is packing before it packs the unit
+     * too (see {@link SharedPack#await}). Tests set a negative value: every use of a unit then
+     * packs it again, while the other threads may be reading it.
+     */
+    static long packPatienceNanos = 20_000;
+
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
     /**
@@ -520,22 +527,25 @@ public final class Gemm {
      */
     private record SharedPack(int[] sync, java.util.function.IntConsumer pack) {
 
-        /** Spins this long for a unit another thread is packing, then packs it too. */
-        private static final long PATIENCE_NANOS = 20_000;
 
         /**
          * Returns once unit u is packed. The thread that claimed it is normally done within a few
          * microseconds; if it was descheduled (a loaded machine), this thread packs the unit itself
          * rather than wait a scheduler quantum. Both then write the same values to the same places,
-         * so the race is harmless, and the flag is set again.
+         * and the flag is set again. That is harmless only because no packing routine ever stores
+         * anything but final values, not even for a moment (no wide store spilling into the next
+         * slot): a third thread may already be reading the unit.
          */
         void await(int u) {
             if ((int) INTS.getAcquire(sync, 2 + u) != 0) {
+                if (packPatienceNanos < 0) {
+                    pack.accept(u); // test hook: pack again while others may be reading it
+                }
                 return;
             }
             long start = System.nanoTime();
             for (int spins = 1; (int) INTS.getAcquire(sync, 2 + u) == 0; spins++) {
-                if ((spins & 63) == 0 && System.nanoTime() - start > PATIENCE_NANOS) {
+                if ((spins & 63) == 0 && System.nanoTime() - start > packPatienceNanos) {
                     pack.accept(u);
                     return;
                 }
@@ -608,9 +618,23 @@ public final class Gemm {
      * block at dst (row stride width); columns w..width are zero.
      */
     private static void packTransposed(float[] x, int src, int ld, int w, int depth, float[] dst, int at, int width) {
+        int j = 0;
+        if (Transpose8.USABLE) {
+            // Eight source rows at a time, 8 x 8 blocks transposed in registers, the depth tail by element.
+            for (; j + 8 <= w; j += 8) {
+                int p = 0;
+                for (; p + 8 <= depth; p += 8) {
+                    Transpose8.block(x, src + j * ld + p, ld, dst, at + p * width + j, width);
+                }
+                for (; p < depth; p++) {
+                    for (int l = 0; l < 8; l++) {
+                        dst[at + p * width + j + l] = x[src + (j + l) * ld + p];
+                    }
+                }
+            }
+        }
         // Four source rows at a time: four read streams, and each group of four stores is contiguous.
         // (A gather of L rows per k step measured no faster.)
-        int j = 0;
         for (; j + 4 <= w; j += 4) {
             int r0 = src + j * ld;
             int r1 = r0 + ld;
@@ -657,7 +681,7 @@ public final class Gemm {
             for (int i0 = r0; i0 < r1; i0 += bl.mc()) {
                 int mc = Math.min(bl.mc(), r1 - i0);
                 if (transA) {
-                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, 0, mr);
+                    packRowsOfAT(a, aOffset + p0 * lda + i0, lda, mc, kc, ap, 0, mr, true);
                 } else {
                     packA(a, aOffset + i0 * lda + p0, lda, mc, kc, ap, 0, mr);
                 }
@@ -774,9 +798,11 @@ public final class Gemm {
     /**
      * Packs A stored transposed (k x m, op(A)(i,p) at src + p*lda + i) into the same sliver layout as
      * {@link #packA}, from {@code at}: each k step is mr consecutive floats of one stored row. Writes
-     * nothing outside the slivers, so threads may pack neighbouring slivers at once.
+     * nothing outside the slivers; unless {@code exclusive} (the packed block is this thread's alone)
+     * it never stores anything but final values, so a unit may be packed by two threads at once.
      */
-    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int at, int mr) {
+    private static void packRowsOfAT(float[] a, int src, int lda, int mc, int kc, float[] ap, int at, int mr,
+                                     boolean exclusive) {
         for (int i = 0; i < mc; i += mr) {
             int h = Math.min(mr, mc - i);
             int dst = at + i * kc;
@@ -787,11 +813,21 @@ public final class Gemm {
                 continue;
             }
             int p = 0;
-            if (h == mr && mr < L && src + (kc - 1) * lda + i + L <= a.length) {
+            if (exclusive && h == mr && mr < L && src + (kc - 1) * lda + i + L <= a.length) {
                 // One vector per k step: its lanes past mr spill into the next step's slot, which that
                 // step then overwrites (ascending p); the last step is copied below, without a spill.
                 for (; p < kc - 1; p++) {
                     FloatVector.fromArray(S, a, src + p * lda + i).intoArray(ap, dst + p * mr);
+                }
+            } else if (h == 6 && mr == 6) {
+                // Shared: four lanes and two per k step, since a unit may be packed twice at once while
+                // another thread reads it, so not even a spill that is overwritten later is allowed.
+                for (; p < kc; p++) {
+                    int from = src + p * lda + i;
+                    int d = dst + p * 6;
+                    FloatVector.fromArray(S4, a, from).intoArray(ap, d);
+                    ap[d + 4] = a[from + 4];
+                    ap[d + 5] = a[from + 5];
                 }
             }
             for (; p < kc; p++) {

@@ -232,6 +232,39 @@ class GemmTest {
     }
 
     @Test
+    void unitsPackedTwiceAtOnceNeverShowAReaderAPartialValue() {
+        // With negative patience every use of a shared unit packs it again while the other thread may
+        // be computing from it (a unit a thread gives up waiting for is packed twice at once): a
+        // packing routine that stored anything but final values, even for a moment, would show up
+        // as a wrong product.
+        SplittableRandom rnd = new SplittableRandom(8);
+        int[][] shapes = { // shared A (column split, both A layouts), shared B (row split, both B layouts)
+            {128, 256, 784}, {100, 500, 1100}, {600, 200, 300}, {301, 299, 517},
+        };
+        int saved = Parallel.threads();
+        long patience = Gemm.packPatienceNanos;
+        try {
+            for (int[] s : shapes) {
+                for (int t = 0; t < 4; t++) {
+                    Case cs = Case.random(rnd, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 1f, 0.5f, true);
+                    Parallel.setThreads(1);
+                    float[] one = cs.run();
+                    Parallel.setThreads(2);
+                    Gemm.packPatienceNanos = -1;
+                    for (int rep = 0; rep < 5; rep++) {
+                        float[] two = cs.run();
+                        assertThat(Arrays.mismatch(two, one)).as("%s, repetition %d", cs, rep).isEqualTo(-1);
+                    }
+                    Gemm.packPatienceNanos = patience;
+                }
+            }
+        } finally {
+            Gemm.packPatienceNanos = patience;
+            Parallel.setThreads(saved);
+        }
+    }
+
+    @Test
     void matrixVectorRowsDoNotDependOnHowTheyAreGrouped() {
         // Rows go through a four-row kernel or a one-row tail depending on where they fall; shifting
         // the matrix by one row moves every row between the two, and no result may change.
