@@ -82,15 +82,17 @@ public final class Gemm {
      * 512-bit vectors (AVX-512, not measured on this machine): unchanged, KC = 256, MC = 144 (the
      * 144 x 256 packed A block, 144 KB, in L2).
      *
-     * bCap = 2M floats (8 MB): all of B at once for n up to 2048 at k = 1024, within a shared L3
-     * (bCap = 256K floats measured slower at every size). System properties dendrite.gemm.{nv,mr,mc,
-     * kc,bcap} override these for tuning experiments.
+     * bCap = 1M floats (4 MB): all of B at once for n up to 1024 at k = 1024. At 2048^3 with two
+     * threads, four column blocks of 4 MB ran 17-22% faster than two of 8 MB (paired: 124-132 ->
+     * 150-154 GFLOP/s; 2M floats had been the default), 1024^3 and one thread unchanged; 256K floats
+     * measured slower at every size. System properties dendrite.gemm.{nv,mr,mc,kc,bcap} override
+     * these for tuning experiments.
      */
     static final Blocking DEFAULT = new Blocking(
             Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
             Integer.getInteger("dendrite.gemm.mc", S.vectorBitSize() >= 512 ? 144 : 96),
             Integer.getInteger("dendrite.gemm.kc", S.vectorBitSize() >= 512 ? 256 : 512),
-            Integer.getInteger("dendrite.gemm.bcap", 2 << 20),
+            Integer.getInteger("dendrite.gemm.bcap", 1 << 20),
             Integer.getInteger("dendrite.gemm.mr", 6));
 
     /**
