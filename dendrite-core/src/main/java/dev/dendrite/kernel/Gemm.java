@@ -11,10 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The algorithm is the GotoBLAS/BLIS one: op(B) is packed into {@code KC x NR} slivers, op(A) into
  * {@code MR x KC} slivers, and a register-tiled micro-kernel computes one {@code MR x NR} tile of C
- * with {@code MR * NR / lanes} vector accumulators (4 x 16 on AVX2, 6 x 64 on AVX-512). Transposition is absorbed by the packing
- * routines. Work is split over {@link Parallel} in chunks fixed by the shape, and every element of C
- * is summed in the same order whatever the split, so results are bit-identical across runs and
- * across thread counts.
+ * with {@code MR * NR / lanes} vector accumulators (6 x 16 on AVX2, 6 x 64 on AVX-512). Transposition
+ * is absorbed by the packing routines. Threads split C by rows around one shared packed B, or, when A
+ * is the smaller operand, by columns around one shared packed A; C at most two vectors wide reads A
+ * in place, and matrix-vector products read the matrix in place. Work is split over {@link Parallel}
+ * in chunks fixed by the shape, and every element of C is summed in the same order whatever the
+ * split, so results are bit-identical across runs and across thread counts.
  */
 public final class Gemm {
 
@@ -532,10 +534,9 @@ public final class Gemm {
 
     /**
      * A packed operand the threads of one call share: {@code sync[2 + u]} is set once unit u (a k block
-     * of one sliver) is packed, and {@code pack} packs unit u and sets its flag.
+     * of one B sliver, or of one A panel) is packed, and {@code pack} packs unit u and sets its flag.
      */
     private record SharedPack(int[] sync, java.util.function.IntConsumer pack) {
-
 
         /**
          * Returns once unit u is packed. The thread that claimed it is normally done within a few
