@@ -69,7 +69,7 @@ public final class Gemm {
     /*
      * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core).
      *
-     * 256-bit vectors (AVX2): the 6 x 2-vector kernel, KC = 512, MC = 96. The k loop over blocks is outside the loops over C,
+     * 256-bit vectors (AVX2): the 6 x 2-vector kernel, KC = 1024, MC = 96. The k loop over blocks is outside the loops over C,
      * so every k block after the first reloads and rewrites all of C with beta = 1; once C outgrows
      * the caches (1024^2 and up, rows 4 KB or more apart, so the hardware prefetcher does not follow
      * a tile's rows) each tile's C loads miss to memory at the end of the kernel, and single-thread
@@ -79,7 +79,11 @@ public final class Gemm {
      * A block (192 KB) in L2 next to C; MC = 144 (288 KB) and 48 measured worse at KC = 512. With
      * the 6 x 2 kernel on top (single thread, JMH medians of five runs on the noisy shared machine,
      * before -> after): 256^3 56 -> 62, 512^3 35 -> 49, 1024^3 34 -> 48, 2048^3 38 -> 60 GFLOP/s,
-     * 128x784x256 50 -> 53.
+     * 128x784x256 50 -> 53. Later, with the 6 x 2 kernel, paired comparisons (GemmBlockingComparison,
+     * blockings alternating every 100 ms in one JVM) put KC = 1024 ahead of 512 everywhere k > 512:
+     * one thread 1024^3 73.6 -> 78.4, 2048^3 73.9 -> 80.8, 1000^3 (both transposed) 73.2 -> 77.9,
+     * 128x256x784 74-76 -> 76-77 GFLOP/s; two threads 1024^3 119 -> 123, 2048^3 160 -> 163, 1000^3
+     * 137 -> 145. The 1024 x 16 B sliver (64 KB) then lives in L2, not L1, and C is passed once.
      *
      * 512-bit vectors (AVX-512, not measured on this machine): unchanged, KC = 256, MC = 144 (the
      * 144 x 256 packed A block, 144 KB, in L2).
@@ -93,7 +97,7 @@ public final class Gemm {
     static final Blocking DEFAULT = new Blocking(
             Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
             Integer.getInteger("dendrite.gemm.mc", S.vectorBitSize() >= 512 ? 144 : 96),
-            Integer.getInteger("dendrite.gemm.kc", S.vectorBitSize() >= 512 ? 256 : 512),
+            Integer.getInteger("dendrite.gemm.kc", S.vectorBitSize() >= 512 ? 256 : 1024),
             Integer.getInteger("dendrite.gemm.bcap", 1 << 20),
             Integer.getInteger("dendrite.gemm.mr", 6));
 

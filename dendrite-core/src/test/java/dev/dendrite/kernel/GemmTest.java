@@ -207,7 +207,7 @@ class GemmTest {
         int[][] shapes = { // m, n, k: column split (m <= n, or few rows), matrix-vector both ways, MLP, row split, several k
             // blocks, thin C (threaded with k blocks and an edge panel, and small)
             {200, 300, 250}, {7, 3000, 200}, {1, 4000, 700}, {4000, 1, 700}, {128, 256, 784}, {301, 299, 517},
-            {100, 500, 1100}, {128, 784, 256}, {500, 10, 600}, {131, 7, 40},
+            {100, 500, 1100}, {128, 784, 256}, {500, 10, 1300}, {131, 7, 40},
         };
         int saved = Parallel.threads();
         try {
@@ -239,7 +239,7 @@ class GemmTest {
         // as a wrong product.
         SplittableRandom rnd = new SplittableRandom(8);
         int[][] shapes = { // shared A (column split, both A layouts), shared B (row split, both B layouts)
-            {128, 256, 784}, {100, 500, 1100}, {600, 200, 300}, {301, 299, 517},
+            {128, 256, 784}, {100, 500, 1100}, {600, 200, 300}, {301, 299, 517}, {400, 150, 1100},
         };
         int saved = Parallel.threads();
         long patience = Gemm.packPatienceNanos;
