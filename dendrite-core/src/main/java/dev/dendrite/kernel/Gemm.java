@@ -131,7 +131,6 @@ public final class Gemm {
         private float[] sharedA = new float[0];
         private float[] v = new float[0];
         private float[] t = new float[0];
-        private float[] narrow = new float[0];
         private int[] sync = new int[0];
         final float[] tile = new float[MAX_MR * 4 * L];
 
@@ -158,11 +157,6 @@ public final class Gemm {
         /** Column sums of one range of an axpy matrix-vector product. */
         float[] t(int size) {
             return t = atLeast(t, size);
-        }
-
-        /** The transposed result of {@link Gemm#narrow}. */
-        float[] narrow(int size) {
-            return narrow = atLeast(narrow, size);
         }
 
         /** Zeroed claim counters and ready flags for one threaded block. */
@@ -233,11 +227,8 @@ public final class Gemm {
         int threads = parallel ? Parallel.threads() : 1;
         if (vector) {
             gemv(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
-        } else if (n <= 2 * L && n < bl.nr() && m >= 2 * bl.nr()) {
-            thin(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
-                    threads);
         } else if (n < bl.nr() && m >= 2 * bl.nr()) {
-            narrow(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+            thin(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     threads);
         } else {
             gemm(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
@@ -282,25 +273,27 @@ public final class Gemm {
     }
 
     /**
-     * C at most two vectors wide (a 10-class output layer, n <= 2L): op(B) is packed into one
-     * zero-padded sliver of 2L columns, which costs k x 2L copies, and A is read where it lies, which
-     * saves packing all of it for so little work per element (packing was half the time of a
-     * 128 x 10 x 128 product). Each 6-row panel is computed by {@link #kernel6x2InPlace} into scratch
-     * and merged into C with the kernels' store formula; panels are split over the threads.
+     * C narrower than one register tile (a 10-class output layer): op(B) is packed into zero-padded
+     * slivers two vectors wide (one for n <= 2L), which costs k x 2L copies each, and A is read where it
+     * lies, which saves packing all of it for so little work per element (packing A^T was half the
+     * time of a 128 x 10 x 128 product). Each 6-row panel is computed by {@link #kernel6x2InPlace}
+     * into scratch and merged into C with the kernels' store formula; panels are split over the threads.
      */
     private static void thin(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
                              float alpha, float[] a, int aOffset, int lda,
                              float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc, int threads) {
         int width = 2 * L;
+        int slivers = (n + width - 1) / width;
         int kcMax = bl.kc();
-        float[] bp = WORKSPACE.get().b(k * width);
-        for (int p0 = 0; p0 < k; p0 += kcMax) {
-            int kc = Math.min(kcMax, k - p0);
+        // Sliver s holds columns [s * width, s * width + width) of op(B), row p at s * k * width + p * width.
+        float[] bp = WORKSPACE.get().b(slivers * k * width);
+        for (int s = 0; s < slivers; s++) {
+            int j = s * width;
             if (transB) {
-                packTransposed(b, bOffset + p0, ldb, n, kc, bp, p0 * width, width);
+                packTransposed(b, bOffset + j * ldb, ldb, Math.min(width, n - j), k, bp, s * k * width, width);
             } else {
-                packRows(b, bOffset + p0 * ldb, ldb, kc, n, bp, p0 * width, width);
+                packRows(b, bOffset + j, ldb, k, Math.min(width, n - j), bp, s * k * width, width);
             }
         }
         // A(i, p) is at a[aOffset + i * rs + p * ps].
@@ -312,14 +305,18 @@ public final class Gemm {
             for (int q = from; q < to; q++) {
                 int i = q * 6;
                 int h = Math.min(6, m - i);
-                for (int p0 = 0; p0 < k; p0 += kcMax) {
-                    int kc = Math.min(kcMax, k - p0);
-                    kernel6x2InPlace(kc, a, aOffset + i * rs + p0 * ps, rs, ps, h, bp, p0 * width, tile);
-                    float betaBlock = p0 == 0 ? beta : 1f;
-                    for (int r = 0; r < h; r++) {
-                        int at = cOffset + (i + r) * ldc;
-                        for (int j = 0; j < n; j++) {
-                            c[at + j] = combine(tile[r * width + j], alpha, betaBlock, c[at + j]);
+                for (int s = 0; s < slivers; s++) {
+                    int j0 = s * width;
+                    int w = Math.min(width, n - j0);
+                    for (int p0 = 0; p0 < k; p0 += kcMax) {
+                        int kc = Math.min(kcMax, k - p0);
+                        kernel6x2InPlace(kc, a, aOffset + i * rs + p0 * ps, rs, ps, h, bp, (s * k + p0) * width, tile);
+                        float betaBlock = p0 == 0 ? beta : 1f;
+                        for (int r = 0; r < h; r++) {
+                            int at = cOffset + (i + r) * ldc + j0;
+                            for (int j = 0; j < w; j++) {
+                                c[at + j] = combine(tile[r * width + j], alpha, betaBlock, c[at + j]);
+                            }
                         }
                     }
                 }
@@ -329,26 +326,6 @@ public final class Gemm {
             body.run(0, panels);
         } else {
             Parallel.forRange(panels, 4, body);
-        }
-    }
-
-    /**
-     * C narrower than one register tile (a 10-class output layer): every tile would be an edge tile
-     * computing nr columns for n, so the transposed product C^T = op(B)^T op(A)^T (n x m, full-width
-     * tiles along m) is computed into scratch and combined into C with the kernels' store formula.
-     */
-    private static void narrow(Blocking bl, boolean transA, boolean transB, int m, int n, int k,
-                               float alpha, float[] a, int aOffset, int lda,
-                               float[] b, int bOffset, int ldb,
-                               float beta, float[] c, int cOffset, int ldc, int threads) {
-        float[] t = WORKSPACE.get().narrow(n * m);
-        // op(B)^T is B read with the opposite flag, and likewise op(A)^T.
-        gemm(bl, !transB, !transA, n, m, k, 1f, b, bOffset, ldb, a, aOffset, lda, 0f, t, 0, m, threads);
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = combine(t[j * m + i], alpha, beta, c[row + j]);
-            }
         }
     }
 
