@@ -1,12 +1,10 @@
 package dev.dendrite.cli;
 
+import dev.dendrite.data.DataFormatException;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Idx;
 import dev.dendrite.data.Split;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** A directory of the four MNIST-style IDX files (train and t10k images and labels). */
@@ -30,18 +28,12 @@ final class IdxDirectory {
         return dir.toAbsolutePath().toString().toLowerCase(Locale.ROOT).contains("fashion");
     }
 
-    /** The file of {@code stem} in the spellings {@link Idx} reads: {@code stem-idx3-ubyte}, {@code stem.idx3-ubyte}, maybe gzipped. */
+    /** {@link Idx#file}, its failure reported as a command-line error. */
     private static Path find(Path dir, String stem, String idx) {
-        List<String> tried = new ArrayList<>();
-        for (String separator : new String[] {"-", "."}) {
-            for (String suffix : new String[] {"", ".gz"}) {
-                String name = stem + separator + idx + "-ubyte" + suffix;
-                tried.add(name);
-                if (Files.isRegularFile(dir.resolve(name))) {
-                    return dir.resolve(name);
-                }
-            }
+        try {
+            return Idx.file(dir, stem, idx);
+        } catch (DataFormatException e) {
+            throw new CliException(e.getMessage() + " (the test files of an IDX directory)");
         }
-        throw new CliException(dir + ": none of " + tried + " is in this directory (the test files of an IDX directory)");
     }
 }

@@ -112,15 +112,20 @@ public final class Idx {
     }
 
     private static Split fromDirectory(Path dir, List<String> classes, int... featureDims) {
-        ByteImageDataset train = dataset(find(dir, "train-images", "idx3"), find(dir, "train-labels", "idx1"),
+        ByteImageDataset train = dataset(file(dir, "train-images", "idx3"), file(dir, "train-labels", "idx1"),
                 classes, featureDims);
-        ByteImageDataset test = dataset(find(dir, "t10k-images", "idx3"), find(dir, "t10k-labels", "idx1"), classes,
+        ByteImageDataset test = dataset(file(dir, "t10k-images", "idx3"), file(dir, "t10k-labels", "idx1"), classes,
                 featureDims);
         return new Split(train, new Subset(test, new int[0]), test);
     }
 
-    /** The file for {@code stem} in the usual spellings: {@code stem-idx3-ubyte}, {@code stem.idx3-ubyte}, each maybe {@code .gz}. */
-    private static Path find(Path dir, String stem, String idx) {
+    /**
+     * The file of {@code stem} (e.g. {@code t10k-images}, with {@code idx} {@code idx3}) in {@code dir},
+     * in the usual spellings: {@code stem-idx3-ubyte} or {@code stem.idx3-ubyte}, each maybe {@code .gz}.
+     *
+     * @throws DataFormatException naming the directory and every name tried, if none is there
+     */
+    public static Path file(Path dir, String stem, String idx) {
         List<String> tried = new ArrayList<>();
         for (String separator : new String[] {"-", "."}) {
             for (String suffix : new String[] {"", ".gz"}) {
