@@ -379,11 +379,14 @@ public final class Gemm {
             // The packed B is shared: its kBlocks x slivers units are packed first, claimed the same
             // way; sync[2 + unit] is set when a unit is ready, so a chunk can start on the units that
             // are and only waits for one another thread is still packing. One hand-off per call.
-            int units = kBlocks * slivers;
+            int groups = (slivers + SLIVERS_PER_UNIT - 1) / SLIVERS_PER_UNIT;
+            int units = kBlocks * groups;
             int[] sync = ws.sync(2 + units);
             SharedPack shared = new SharedPack(sync, u -> {
-                int p0 = u / slivers * kcMax;
-                packSliver(transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), u % slivers, bp, nr);
+                int p0 = u / groups * kcMax;
+                int s0 = u % groups * SLIVERS_PER_UNIT;
+                packSlivers(bl, transB, b, bOffset, ldb, col, nc, p0, Math.min(kcMax, k - p0), s0,
+                        Math.min(slivers, s0 + SLIVERS_PER_UNIT), bp);
                 INTS.setRelease(sync, 2 + u, 1);
             });
             Parallel.forEach(Math.min(threads, chunks), t -> {
@@ -402,6 +405,12 @@ public final class Gemm {
             });
         }
     }
+
+    /**
+     * Slivers of B per shared packing unit: packed together row group by row group (see
+     * {@link #packRowGroups}), four 16-wide slivers read 256 contiguous bytes of each row.
+     */
+    private static final int SLIVERS_PER_UNIT = 4;
 
     /** Most floats of packed A that {@link #byColumns} shares (2 MB: it should stay within L2 and L3). */
     private static final long SHARED_A_FLOATS = 1L << 19;
@@ -552,11 +561,45 @@ public final class Gemm {
     /** Packs all of op(B)[0:k, jc:jc+nc] (see {@link #packSliver} for the layout). */
     private static void packB(Blocking bl, boolean transB, int k, float[] b, int bOffset, int ldb,
                               int jc, int nc, float[] bp) {
-        int nr = bl.nr();
+        int slivers = (nc + bl.nr() - 1) / bl.nr();
         for (int p0 = 0; p0 < k; p0 += bl.kc()) {
-            int kc = Math.min(bl.kc(), k - p0);
-            for (int s = 0, slivers = (nc + nr - 1) / nr; s < slivers; s++) {
-                packSliver(transB, b, bOffset, ldb, jc, nc, p0, kc, s, bp, nr);
+            packSlivers(bl, transB, b, bOffset, ldb, jc, nc, p0, Math.min(bl.kc(), k - p0), 0, slivers, bp);
+        }
+    }
+
+    /** Packs slivers [s0, s1) of the k block starting at p0 (layout of {@link #packSliver}). */
+    private static void packSlivers(Blocking bl, boolean transB, float[] b, int bOffset, int ldb, int jc, int nc,
+                                    int p0, int kc, int s0, int s1, float[] bp) {
+        int nr = bl.nr();
+        int s = s0;
+        if (!transB && nr % L == 0) {
+            int full = Math.max(s0, Math.min(s1, nc / nr));
+            packRowGroups(b, bOffset + p0 * ldb + jc + s0 * nr, ldb, kc, full - s0, bp,
+                    p0 * roundUp(nc, nr) + s0 * kc * nr, nr);
+            s = full;
+        }
+        for (; s < s1; s++) {
+            packSliver(transB, b, bOffset, ldb, jc, nc, p0, kc, s, bp, nr);
+        }
+    }
+
+    /**
+     * packRows for {@code slivers} full slivers side by side, a few rows at a time across all of them:
+     * sliver by sliver, the reads would walk down the columns of B at a stride of one row, a multiple
+     * of 4 KB for power-of-two widths, which maps every row to the same few cache sets.
+     */
+    private static void packRowGroups(float[] x, int src, int ld, int rows, int slivers, float[] dst, int at, int nr) {
+        final int group = 8;
+        for (int p0 = 0; p0 < rows; p0 += group) {
+            int p1 = Math.min(rows, p0 + group);
+            for (int s = 0; s < slivers; s++) {
+                int to = at + s * rows * nr;
+                for (int p = p0; p < p1; p++) {
+                    int from = src + p * ld + s * nr;
+                    for (int v = 0; v < nr; v += L) {
+                        FloatVector.fromArray(S, x, from + v).intoArray(dst, to + p * nr + v);
+                    }
+                }
             }
         }
     }
@@ -678,7 +721,8 @@ public final class Gemm {
                 }
                 for (int s = s0; s < s1; s++) {
                     if (shared != null) {
-                        shared.await(p0 / bl.kc() * (ncPad / nr) + s);
+                        shared.await(p0 / bl.kc() * ((ncPad / nr + SLIVERS_PER_UNIT - 1) / SLIVERS_PER_UNIT)
+                                + s / SLIVERS_PER_UNIT);
                     }
                     int j = jc + s * nr;
                     int w = Math.min(nr, jc + nc - j);
