@@ -230,6 +230,8 @@ public final class Gemm {
         } else if (n < bl.nr() && m >= 2 * bl.nr()) {
             thin(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                     threads);
+        } else if (m <= SHORT_ROWS && !transB && n >= 2 * L) {
+            shortC(transA, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         } else {
             gemm(bl, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads);
         }
@@ -310,14 +312,9 @@ public final class Gemm {
                     int w = Math.min(width, n - j0);
                     for (int p0 = 0; p0 < k; p0 += kcMax) {
                         int kc = Math.min(kcMax, k - p0);
-                        kernel6x2InPlace(kc, a, aOffset + i * rs + p0 * ps, rs, ps, h, bp, (s * k + p0) * width, tile);
-                        float betaBlock = p0 == 0 ? beta : 1f;
-                        for (int r = 0; r < h; r++) {
-                            int at = cOffset + (i + r) * ldc + j0;
-                            for (int j = 0; j < w; j++) {
-                                c[at + j] = combine(tile[r * width + j], alpha, betaBlock, c[at + j]);
-                            }
-                        }
+                        kernel6x2InPlace(kc, a, aOffset + i * rs + p0 * ps, rs, ps, h, bp, (s * k + p0) * width, width,
+                                tile);
+                        mergeTile(tile, width, h, w, alpha, p0 == 0 ? beta : 1f, c, cOffset + i * ldc + j0, ldc);
                     }
                 }
             }
@@ -326,6 +323,76 @@ public final class Gemm {
             body.run(0, panels);
         } else {
             Parallel.forRange(panels, 4, body);
+        }
+    }
+
+    /** C with at most this many rows (two 6-row panels) and B not transposed goes to {@link #shortC}. */
+    private static final int SHORT_ROWS = 12;
+
+    /**
+     * C with few rows (m <= {@value #SHORT_ROWS}: the weight gradient of a 10-class layer, 10 x 128 x
+     * 128) and B not transposed. Both operands are read where they lie: packing B (k x n) would cost
+     * about as much as the product, which reads each element of B only once per 6-row panel. Only a
+     * last sliver narrower than the tile is copied, zero-padded, so no read runs past a row of B. Each
+     * tile sums all of k in registers; slivers are split over the threads.
+     */
+    private static void shortC(boolean transA, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                               float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
+                               int threads) {
+        int width = 2 * L;
+        int slivers = (n + width - 1) / width;
+        int rs = transA ? 1 : lda; // A(i, p) is at a[aOffset + i * rs + p * ps]
+        int ps = transA ? lda : 1;
+        Parallel.RangeBody body = (from, to) -> {
+            Workspace ws = WORKSPACE.get();
+            for (int s = from; s < to; s++) {
+                int j = s * width;
+                int w = Math.min(width, n - j);
+                float[] bs = b;
+                int ib = bOffset + j;
+                int stride = ldb;
+                if (w < width) {
+                    bs = ws.b(k * width);
+                    packRows(b, bOffset + j, ldb, k, w, bs, 0, width);
+                    ib = 0;
+                    stride = width;
+                }
+                for (int i = 0; i < m; i += 6) {
+                    int h = Math.min(6, m - i);
+                    kernel6x2InPlace(k, a, aOffset + i * rs, rs, ps, h, bs, ib, stride, ws.tile);
+                    mergeTile(ws.tile, width, h, w, alpha, beta, c, cOffset + i * ldc + j, ldc);
+                }
+            }
+        };
+        if (threads == 1) {
+            body.run(0, slivers);
+        } else {
+            Parallel.forRange(slivers, 2, body);
+        }
+    }
+
+    /**
+     * C[0:h, 0:w] at c[at] (row stride ldc) = alpha * tile + beta * C, tile rows {@code width} apart:
+     * whole vectors with the kernels' store formula, the last columns by {@link #combine}, which
+     * rounds the same way.
+     */
+    private static void mergeTile(float[] tile, int width, int h, int w, float alpha, float beta,
+                                  float[] c, int at, int ldc) {
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        int whole = w / L * L;
+        float[] cIn = beta == 0f ? ZEROS : c; // C is not read when beta is 0 (see kernel6x2)
+        for (int r = 0; r < h; r++) {
+            int row = at + r * ldc;
+            int in = beta == 0f ? 0 : row;
+            int t = r * width;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, tile, t + j).fma(va, FloatVector.fromArray(S, cIn, in + j).mul(vb))
+                        .intoArray(c, row + j);
+            }
+            for (int j = whole; j < w; j++) {
+                c[row + j] = combine(tile[t + j], alpha, beta, c[row + j]);
+            }
         }
     }
 
@@ -997,7 +1064,7 @@ public final class Gemm {
      * and constant offsets, where six strided rows need six induction variables, which its hot loop
      * (29 instructions per k step for 12 FMAs) has no room for.
      */
-    private static void kernel6x2InPlace(int kc, float[] a, int ia, int rs, int ps, int h, float[] bp, int ib,
+    private static void kernel6x2InPlace(int kc, float[] a, int ia, int rs, int ps, int h, float[] bp, int ib, int bs,
                                          float[] tile) {
         int a0 = ia;
         int a1 = ia + Math.min(1, h - 1) * rs;
@@ -1012,7 +1079,7 @@ public final class Gemm {
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int bi = ib + p * (2 * L);
+            int bi = ib + p * bs;
             int o = p * ps;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);

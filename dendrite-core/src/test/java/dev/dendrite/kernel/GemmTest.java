@@ -163,8 +163,11 @@ class GemmTest {
     @Test
     void betaZeroOverwritesNaN() {
         SplittableRandom rnd = new SplittableRandom(5);
-        for (int[] s : new int[][] {{37, 41, 43}, {1, 50, 20}, {50, 1, 20}, {3, 3, 0}}) {
-            Case cs = Case.random(rnd, false, true, s[0], s[1], s[2], 1f, 0f, true);
+        // Blocked, matrix-vector both ways, k = 0, thin C (n < 16) and short C (m <= 12), B both ways.
+        int[][] shapes = {{37, 41, 43}, {1, 50, 20}, {50, 1, 20}, {3, 3, 0}, {64, 10, 20}, {10, 40, 20}};
+        for (int t = 0; t < 2 * shapes.length; t++) {
+            int[] s = shapes[t / 2];
+            Case cs = Case.random(rnd, false, t % 2 == 0, s[0], s[1], s[2], 1f, 0f, true);
             float[] c = cs.c0.clone();
             Arrays.fill(c, Float.NaN);
             Gemm.sgemm(cs.tA, cs.tB, cs.m, cs.n, cs.k, 1f, cs.a, cs.aOff, cs.lda, cs.b, cs.bOff, cs.ldb, 0f, c, cs.cOff, cs.ldc);
