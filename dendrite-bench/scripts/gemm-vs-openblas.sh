@@ -4,6 +4,8 @@
 #   dendrite-bench/scripts/gemm-vs-openblas.sh           # full run, about 6-7 minutes
 #   dendrite-bench/scripts/gemm-vs-openblas.sh --quick   # about 2 minutes, fewer/shorter samples
 #   SHAPES=sq1024,fc1.fwd THREADS=2 dendrite-bench/scripts/gemm-vs-openblas.sh
+#   dendrite-bench/scripts/gemm-vs-openblas.sh --paired  # OpenBLAS called in the same JVM, the two
+#                                                        # taking turns (GemmVsOpenBlasPaired), ~8 min
 #
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PYTHON (default /usr/bin/python3,
 # Debian's python3-numpy + python3-threadpoolctl; OpenBLAS comes from libopenblas0-pthread), OUT
@@ -22,11 +24,14 @@ jar="$root/dendrite-bench/target/benchmarks.jar"
 # JMH: warm-up and measurement iterations of 1 s; NumPy: samples of 0.2 s.
 jmh_opts=(-wi 4 -w 1s -i 7 -r 1s -f 1)
 np_opts=(--reps 9 --sample 0.2 --warmup 0.5)
-if [[ "${1:-}" == "--quick" ]]; then
+paired=false
+if [[ "${1:-}" == "--paired" ]]; then
+  paired=true
+elif [[ "${1:-}" == "--quick" ]]; then
   jmh_opts=(-wi 3 -w 500ms -i 3 -r 500ms -f 1)
   np_opts=(--reps 3 --sample 0.1 --warmup 0.3)
 elif [[ -n "${1:-}" ]]; then
-  echo "usage: $0 [--quick]" >&2
+  echo "usage: $0 [--quick | --paired]" >&2
   exit 2
 fi
 
@@ -42,6 +47,15 @@ mkdir -p "$out"
 
 echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores," \
      "AVX-512: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+if $paired; then
+  # Both in one JVM, alternating slices: the per-round ratio sees both sides under the same load.
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS \
+    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$jar" \
+    dev.dendrite.bench.blas.GemmVsOpenBlasPaired --threads="$threads" ${shapes//,/ } | tee "$out/paired.txt"
+  echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  exit 0
+fi
 
 # Shape by shape, Dendrite then OpenBLAS: on a shared machine the load changes by the minute, and
 # measuring both sides of a ratio back to back keeps them under the same load.
