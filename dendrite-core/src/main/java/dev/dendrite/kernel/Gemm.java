@@ -3,6 +3,7 @@ package dev.dendrite.kernel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -702,6 +703,16 @@ public final class Gemm {
             }
             return;
         }
+        if (width % L == 0) {
+            // A narrow sliver (the 10-class layer's B): masked loads read the w columns and zero the rest.
+            for (int v = 0; v < width; v += L) {
+                VectorMask<Float> valid = S.indexInRange(v, w);
+                for (int p = 0; p < rows; p++) {
+                    FloatVector.fromArray(S, x, src + p * ld + v, valid).intoArray(dst, at + p * width + v);
+                }
+            }
+            return;
+        }
         for (int p = 0; p < rows; p++) {
             int from = src + p * ld;
             int to = at + p * width;
@@ -757,7 +768,9 @@ public final class Gemm {
         }
         if (w < width) {
             for (int p = 0; p < depth; p++) {
-                java.util.Arrays.fill(dst, at + p * width + w, at + (p + 1) * width, 0f);
+                for (int q = at + p * width + w, end = at + (p + 1) * width; q < end; q++) {
+                    dst[q] = 0f; // a few floats a row: a loop, not Arrays.fill's call
+                }
             }
         }
     }
