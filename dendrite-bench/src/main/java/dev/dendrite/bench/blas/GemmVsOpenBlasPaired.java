@@ -19,20 +19,19 @@ import java.util.SplittableRandom;
  * script) can only compare what the machine did in those two minutes, while the per-round ratio
  * here compares both under the same load, and its median over the rounds is the figure to quote.
  *
- * <p>A pause follows every slice, so the threads of the side that just ran have gone idle
- * (OpenBLAS's workers spin for up to 2^28 cycles after a call) before the other side starts.
+ * <p>A pause follows every slice, so the threads of the side that just ran have gone idle (both
+ * libraries' workers keep spinning for a while after a call) before the other side starts.
  *
  * <pre>
  * env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE java --add-modules jdk.incubator.vector \
  *     --enable-native-access=ALL-UNNAMED -cp dendrite-bench/target/benchmarks.jar \
- *     dev.dendrite.bench.blas.GemmVsOpenBlasPaired [--threads=1,2] [--rounds=15] [--slice-ms=200] sq1024 fc1.fwd ...
+ *     dev.dendrite.bench.blas.GemmVsOpenBlasPaired [--threads=1,2] [--rounds=15] [--slice-ms=200] [--pause-ms=150] \
+ *     sq1024 fc1.fwd ...
  * </pre>
  *
  * Shapes are {@link GemmShapes} names (default: all of them).
  */
 public final class GemmVsOpenBlasPaired {
-
-    private static long pauseMillis = 150;
 
     private GemmVsOpenBlasPaired() {
     }
@@ -42,6 +41,7 @@ public final class GemmVsOpenBlasPaired {
         int[] threadCounts = {1, 2};
         int rounds = 15;
         long sliceNanos = 200_000_000L;
+        long pauseMillis = 150;
         List<String> shapes = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--threads=")) {
@@ -72,13 +72,13 @@ public final class GemmVsOpenBlasPaired {
                 "ratio", "quartiles");
         for (String shape : shapes) {
             for (int threads : threadCounts) {
-                compare(blas, shape, threads, rounds, sliceNanos);
+                compare(blas, shape, threads, rounds, sliceNanos, pauseMillis);
             }
         }
     }
 
-    private static void compare(OpenBlas blas, String shape, int threads, int rounds, long sliceNanos)
-            throws InterruptedException {
+    private static void compare(OpenBlas blas, String shape, int threads, int rounds, long sliceNanos,
+                                long pauseMillis) throws InterruptedException {
         GemmShapes.Shape s = GemmShapes.of(shape);
         int m = s.m();
         int n = s.n();
