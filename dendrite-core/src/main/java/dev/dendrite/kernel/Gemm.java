@@ -447,7 +447,7 @@ public final class Gemm {
             // The packed B is shared: its kBlocks x slivers units are packed first, claimed the same
             // way; sync[2 + unit] is set when a unit is ready, so a chunk can start on the units that
             // are and only waits for one another thread is still packing. One hand-off per call.
-            int groups = (slivers + SLIVERS_PER_UNIT - 1) / SLIVERS_PER_UNIT;
+            int groups = unitsPerKBlock(slivers);
             int units = kBlocks * groups;
             int[] sync = ws.sync(2 + units);
             SharedPack shared = new SharedPack(sync, u -> {
@@ -479,6 +479,11 @@ public final class Gemm {
      * {@link #packRowGroups}), four 16-wide slivers read 256 contiguous bytes of each row.
      */
     private static final int SLIVERS_PER_UNIT = 4;
+
+    /** Shared packing units in one k block of a B with this many slivers (unit u starts at sliver 4u). */
+    private static int unitsPerKBlock(int slivers) {
+        return (slivers + SLIVERS_PER_UNIT - 1) / SLIVERS_PER_UNIT;
+    }
 
     /** Most floats of packed A that {@link #byColumns} shares (2 MB: it should stay within L2 and L3). */
     private static final long SHARED_A_FLOATS = 1L << 19;
@@ -801,8 +806,7 @@ public final class Gemm {
                 }
                 for (int s = s0; s < s1; s++) {
                     if (shared != null) {
-                        shared.await(p0 / bl.kc() * ((ncPad / nr + SLIVERS_PER_UNIT - 1) / SLIVERS_PER_UNIT)
-                                + s / SLIVERS_PER_UNIT);
+                        shared.await(p0 / bl.kc() * unitsPerKBlock(ncPad / nr) + s / SLIVERS_PER_UNIT);
                     }
                     int j = jc + s * nr;
                     int w = Math.min(nr, jc + nc - j);
@@ -849,12 +853,7 @@ public final class Gemm {
         } else {
             kernel4x2(kc, ap, ia, bp, ib, scratch, 0, nr, ZEROS, 0, 0, 1f, 0f);
         }
-        for (int r = 0; r < h; r++) {
-            int at = cOffset + (i + r) * ldc + j;
-            for (int q = 0; q < w; q++) {
-                c[at + q] = combine(scratch[r * nr + q], alpha, beta, c[at + q]);
-            }
-        }
+        mergeTile(scratch, nr, h, w, alpha, beta, c, cOffset + i * ldc + j, ldc);
     }
 
     /**
@@ -1070,9 +1069,10 @@ public final class Gemm {
     }
 
     /**
-     * tile[6 x 2L] (row stride 2L) = A[6 rows] . B sliver, with A read in place: element (r, p) at
-     * a[ia + r*rs + p*ps]. Rows r >= h repeat row h - 1, so nothing past the matrix is read; their
-     * results are not merged. The broadcasts are those of {@link #kernel6x2}, from six rows instead of
+     * tile[6 x 2L] (row stride 2L) = A[6 rows] . B[k x 2L], with A read in place: element (r, p) at
+     * a[ia + r*rs + p*ps]; row p of B at bp[ib + p*bs] (a packed sliver, bs = 2L, or B itself). Rows
+     * r >= h repeat row h - 1, so nothing past the matrix is read; their results are not merged. The
+     * broadcasts are those of {@link #kernel6x2}, from six rows instead of
      * one packed sliver; kernel6x2 keeps its own loop because its packed A needs one index register
      * and constant offsets, where six strided rows need six induction variables, which its hot loop
      * (29 instructions per k step for 12 FMAs) has no room for.
