@@ -4,7 +4,8 @@
   gemm_vs_openblas.py numpy --shapes sq256,fc1.dW --threads 1,2 --reps 7 --out numpy.json
   gemm_vs_openblas.py table --jmh jmh-a.json jmh-b.json --numpy numpy-a.json numpy-b.json
 
-Shapes are the ones of dev.dendrite.bench.GemmBenchmark (keep SHAPES in step with its dims()).
+Shapes are the ones of dev.dendrite.bench.GemmShapes; GemmShapesTest fails when SHAPES below
+and that table disagree.
 """
 import argparse
 import json

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * The named sgemm shapes the GEMM benchmarks share (JMH's {@link GemmBenchmark}, the paired OpenBLAS
- * comparison, and scripts/gemm_vs_openblas.py, which must stay in step).
+ * comparison, and scripts/gemm_vs_openblas.py; GemmShapesTest checks the other two copies).
  *
  * <p>"sqN" is N x N times N x N; "fcL.fwd" the forward product of layer L of a 784-256-128-10 MLP
  * at batch 128 (X W), "fcL.dW" its weight gradient (X^T dY, transposed A), "fcL.dX" its input
