@@ -70,7 +70,7 @@ public final class Gemm {
     /*
      * Default blocking (Zen 3: 32 KB L1d, 512 KB L2 per core).
      *
-     * 256-bit vectors (AVX2): the 6 x 2-vector kernel, KC = 1024, MC = 96. The k loop over blocks is outside the loops over C,
+     * 256-bit vectors (AVX2): the 6 x 2-vector kernel, KC = 1024, MC = 48. The k loop over blocks is outside the loops over C,
      * so every k block after the first reloads and rewrites all of C with beta = 1; once C outgrows
      * the caches (1024^2 and up, rows 4 KB or more apart, so the hardware prefetcher does not follow
      * a tile's rows) each tile's C loads miss to memory at the end of the kernel, and single-thread
@@ -85,6 +85,10 @@ public final class Gemm {
      * one thread 1024^3 73.6 -> 78.4, 2048^3 73.9 -> 80.8, 1000^3 (both transposed) 73.2 -> 77.9,
      * 128x256x784 74-76 -> 76-77 GFLOP/s; two threads 1024^3 119 -> 123, 2048^3 160 -> 163, 1000^3
      * 137 -> 145. The 1024 x 16 B sliver (64 KB) then lives in L2, not L1, and C is passed once.
+     * MC = 96 -> 48 (A block 384 -> 192 KB) after the 26-instruction kernel loop, paired the same
+     * way: never slower, and faster when another tenant shares the core and its L2 (two threads,
+     * 1024^3 +1-10%, 2048^3 +1-9% over six runs; one thread 1024^3 +3%, 2048^3 +6%); the MLP's
+     * products within +-2%; MC = 24 and 36 measured the same as 48.
      *
      * 512-bit vectors (AVX-512, not measured on this machine): unchanged, KC = 256, MC = 144 (the
      * 144 x 256 packed A block, 144 KB, in L2).
@@ -97,7 +101,7 @@ public final class Gemm {
      */
     static final Blocking DEFAULT = new Blocking(
             Integer.getInteger("dendrite.gemm.nv", S.vectorBitSize() >= 512 ? 4 : 2),
-            Integer.getInteger("dendrite.gemm.mc", S.vectorBitSize() >= 512 ? 144 : 96),
+            Integer.getInteger("dendrite.gemm.mc", S.vectorBitSize() >= 512 ? 144 : 48),
             Integer.getInteger("dendrite.gemm.kc", S.vectorBitSize() >= 512 ? 256 : 1024),
             Integer.getInteger("dendrite.gemm.bcap", 1 << 20),
             Integer.getInteger("dendrite.gemm.mr", 6));
