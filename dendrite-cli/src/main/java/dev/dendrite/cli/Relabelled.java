@@ -2,8 +2,7 @@ package dev.dendrite.cli;
 
 import dev.dendrite.data.Batch;
 import dev.dendrite.data.Dataset;
-import dev.dendrite.tensor.Shape;
-import dev.dendrite.tensor.Tensor;
+import dev.dendrite.data.DatasetView;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,14 +11,13 @@ import java.util.List;
  * model's class {@code index[i]}, matched by name (a folder of test images may hold fewer classes, in
  * another order, than the model knows).
  */
-final class Relabelled implements Dataset {
+final class Relabelled extends DatasetView {
 
-    private final Dataset base;
     private final int[] index;
     private final List<String> classNames;
 
     private Relabelled(Dataset base, int[] index, List<String> classNames) {
-        this.base = base;
+        super(base);
         this.index = index;
         this.classNames = classNames;
     }
@@ -42,28 +40,8 @@ final class Relabelled implements Dataset {
     }
 
     @Override
-    public int size() {
-        return base.size();
-    }
-
-    @Override
-    public Shape featureShape() {
-        return base.featureShape();
-    }
-
-    @Override
-    public Shape targetShape() {
-        return base.targetShape();
-    }
-
-    @Override
-    public void features(int index, float[] destination, int offset) {
-        base.features(index, destination, offset);
-    }
-
-    @Override
     public void target(int i, float[] destination, int offset) {
-        base.target(i, destination, offset);
+        super.target(i, destination, offset);
         destination[offset] = index[(int) destination[offset]];
     }
 
@@ -73,12 +51,11 @@ final class Relabelled implements Dataset {
     }
 
     @Override
-    public Batch batch(int[] indices) {
-        Batch batch = base.batch(indices);
-        float[] targets = batch.targets().toArray();
+    protected Batch adapt(Batch batch) {
+        float[] targets = batch.targets().data();
         for (int i = 0; i < targets.length; i++) {
             targets[i] = index[(int) targets[i]];
         }
-        return new Batch(batch.features(), Tensor.wrap(targets, batch.targets().dims()));
+        return batch;
     }
 }
