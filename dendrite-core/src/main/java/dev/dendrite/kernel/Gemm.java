@@ -87,7 +87,7 @@ public final class Gemm {
      * 137 -> 145. The 1024 x 16 B sliver (64 KB) then lives in L2, not L1, and C is passed once.
      * MC = 96 -> 48 (A block 384 -> 192 KB) after the 26-instruction kernel loop, paired the same
      * way: never slower, and faster when another tenant shares the core and its L2 (two threads,
-     * 1024^3 +1-10%, 2048^3 +1-9% over six runs; one thread 1024^3 +3%, 2048^3 +6%); the MLP's
+     * 1024^3 +1-10%, 2048^3 +1-9% over five runs; one thread 1024^3 +3%, 2048^3 +6%); the MLP's
      * products within +-2%; MC = 24 and 36 measured the same as 48.
      *
      * 512-bit vectors (AVX-512, not measured on this machine): unchanged, KC = 256, MC = 144 (the
