@@ -76,9 +76,9 @@ final class ImageData {
     static Dataset labelled(LoadedModel model, Path data, DataKind kind) {
         InputFormat expected = requireImages(model, data, kind);
         if (kind == DataKind.IDX) {
-            Dataset test = IdxDirectory.test(data);
+            Dataset test = IdxDirectory.test(data, model.classNames());
             checkShape(model, idxFormat(test), data);
-            return Relabelled.toModel(test, model.classNames(), data);
+            return test;
         }
         if (kind == DataKind.IMAGE_FILES) {
             throw new CliException(data + ": holds images without class sub-directories, so there are no labels to"

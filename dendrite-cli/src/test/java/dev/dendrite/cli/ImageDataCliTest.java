@@ -184,6 +184,16 @@ class ImageDataCliTest {
         Result withoutTrainingFiles = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
         assertThat(withoutTrainingFiles.exitCode()).as(withoutTrainingFiles.err()).isZero();
         assertThat(withoutTrainingFiles.out()).contains("Metrics (21 examples)");
+        // The digits model on the same files in a folder whose name would make training call them Fashion-MNIST's
+        // classes: evaluation reads the labels as the model's class indices, so the path does not matter.
+        Path fashionNamed = Files.createDirectories(dir.resolve("fashion-copy"));
+        for (String file : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.copy(idx.resolve(file), fashionNamed.resolve(file));
+        }
+        Result underAnotherName = run("evaluate", "--model", idxModel.toString(), "--data", fashionNamed.toString());
+        assertThat(underAnotherName.exitCode()).as(underAnotherName.err()).isZero();
+        assertThat(underAnotherName.out()).contains("Metrics (21 examples)");
+        assertThat(accuracy(underAnotherName.out())).isEqualTo(accuracy(evaluate.out()));
         Files.delete(testOnly.resolve("t10k-labels-idx1-ubyte"));
         Result withoutLabels = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
         assertThat(withoutLabels.exitCode()).isEqualTo(1);
