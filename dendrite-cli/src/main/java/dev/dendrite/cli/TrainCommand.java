@@ -214,8 +214,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--validation and --test must be positive fractions summing to less than 1, got "
                     + validation + " and " + test);
         }
-        if (batchSize <= 0 || epochs <= 0 || patience < 0) {
-            throw new UsageException("--batch-size and --epochs must be positive and --patience non-negative");
+        if (batchSize <= 0) {
+            throw new UsageException("--batch-size must be positive, got " + batchSize);
+        }
+        if (epochs <= 0) {
+            throw new UsageException("--epochs must be positive, got " + epochs);
+        }
+        if (patience < 0) {
+            throw new UsageException("--patience must be 0 or more, got " + patience);
         }
         if (threads != null && threads <= 0) {
             throw new UsageException("--threads must be positive, got " + threads);

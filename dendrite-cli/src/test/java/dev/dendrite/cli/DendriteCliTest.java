@@ -223,6 +223,11 @@ class DendriteCliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("unknown optimizer 'lbfgs'", "adam", "--help");
         assertThat(run("train", "--epochs", "many").exitCode()).isEqualTo(2);
+        for (String[] bad : new String[][] {{"--epochs", "-3"}, {"--batch-size", "0"}, {"--patience", "-1"}}) {
+            Result out = run("train", bad[0], bad[1], "--out", dir.toString());
+            assertThat(out.exitCode()).as(bad[0]).isEqualTo(2);
+            assertThat(out.err()).as(bad[0]).contains(bad[0] + " must be", "got " + bad[1]);
+        }
     }
 
     @Test
