@@ -139,11 +139,11 @@ public final class SafeTensors {
         long headerLength = lengthBytes.flip().getLong();
         if (headerLength < 0 || headerLength > Json.MAX_HEADER_BYTES) {
             throw new ModelFileException(path, "the header length " + Long.toUnsignedString(headerLength)
-                    + " exceeds the limit of " + Json.MAX_HEADER_BYTES + " bytes");
+                    + " exceeds the limit of " + Json.MAX_HEADER_BYTES + " bytes" + textHint(lengthBytes));
         }
         if (headerLength > size - 8) {
             throw new ModelFileException(path, "the header length " + headerLength + " is larger than the file ("
-                    + size + " bytes): truncated or not a safetensors file");
+                    + size + " bytes): truncated or not a safetensors file" + textHint(lengthBytes));
         }
         ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
         readFully(channel, headerBytes, path);
@@ -164,6 +164,23 @@ public final class SafeTensors {
             tensors.put(entry.name(), Tensor.wrap(values.get(entry.name()), entry.shape()));
         }
         return new TensorFile(tensors, header.metadata());
+    }
+
+    /**
+     * When the 8 bytes read as the header length are printable text (a CSV or JSON file given as a model),
+     * a note saying so: a safetensors file starts with a binary length, so the reader sees the mistake.
+     */
+    private static String textHint(ByteBuffer lengthBytes) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            int b = lengthBytes.get(i) & 0xff;
+            if (b < 0x20 || b > 0x7e) {
+                return "";
+            }
+            text.append((char) b);
+        }
+        return "; the file starts with the text '" + text + "', so it is not a model file (Dendrite models are"
+                + " safetensors files, which start with a binary header length)";
     }
 
     /** Streams the data section once, in file order, feeding the checksum and decoding each tensor. */

@@ -66,6 +66,16 @@ class HostileFileTest {
     }
 
     @Test
+    void aTextFileGivenAsAModelIsCalledText() {
+        Path csv = RawFiles.write(dir.resolve("data.csv"), "a,b,label\n1,2,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        loading(csv).hasMessageContaining("exceeds the limit").hasMessageContaining("starts with the text 'a,b,labe'")
+                .hasMessageContaining("not a model file");
+        byte[] bytes = RawFiles.bytes("{}", new byte[0]);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 1000);
+        loading(RawFiles.write(dir.resolve("long"), bytes)).hasMessageNotContaining("text");
+    }
+
+    @Test
     void truncatedFile() throws Exception {
         Path valid = validModel();
         byte[] bytes = Files.readAllBytes(valid);
