@@ -1,8 +1,8 @@
 package dev.dendrite.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -106,24 +106,47 @@ public final class Parallel {
         forEach(tasks, t -> body.run((int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)));
     }
 
-    /** One forEach call: each task is claimed once through {@code claimed}; {@code done} counts finished ones. */
+    /**
+     * One forEach call: each task is claimed once, by setting its bit in {@code claimed} (tasks 0-63) or
+     * its element of {@code claimedMore} (the rest); {@code done} counts finished ones. The claim bits
+     * and the count live in the job itself, not in atomic objects of their own, so a worker joining a
+     * call misses on fewer cache lines and a call allocates one object: two 0.1 us tasks took 0.41-0.49
+     * us a call against 0.48-0.55 with an AtomicIntegerArray and an AtomicInteger (both pools taking
+     * turns in one JVM, 2 cores).
+     */
     private static final class Job {
+        private static final VarHandle CLAIMED;
+        private static final VarHandle DONE;
+        private static final VarHandle MORE = MethodHandles.arrayElementVarHandle(int[].class);
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                CLAIMED = lookup.findVarHandle(Job.class, "claimed", long.class);
+                DONE = lookup.findVarHandle(Job.class, "done", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final IntConsumer body;
         private final int tasks;
         private final int helpers;
         private final Thread caller;
-        private final Throwable[] failures;
-        private final AtomicIntegerArray claimed;
-        private final AtomicInteger done = new AtomicInteger();
+        private final int[] claimedMore;
+        @SuppressWarnings("unused") // through CLAIMED
+        private volatile long claimed;
+        @SuppressWarnings("unused") // through DONE
+        private volatile int done;
         private volatile boolean callerParked;
+        private Throwable[] failures; // made on the first failure, under the job's lock
 
         Job(IntConsumer body, int tasks, int helpers, Thread caller) {
             this.body = body;
             this.tasks = tasks;
             this.helpers = helpers;
             this.caller = caller;
-            this.failures = new Throwable[tasks];
-            this.claimed = new AtomicIntegerArray(tasks);
+            this.claimedMore = tasks > 64 ? new int[tasks - 64] : null;
         }
 
         /**
@@ -141,17 +164,32 @@ public final class Parallel {
             }
         }
 
+        /** Claims task i for this thread; false if another thread has. */
+        private boolean claim(int i) {
+            if (i >= 64) {
+                return (int) MORE.getVolatile(claimedMore, i - 64) == 0
+                        && MORE.compareAndSet(claimedMore, i - 64, 0, 1);
+            }
+            long bit = 1L << i;
+            return ((long) CLAIMED.getVolatile(this) & bit) == 0 && ((long) CLAIMED.getAndBitwiseOr(this, bit) & bit) == 0;
+        }
+
         private void run(int i) {
-            if (claimed.get(i) != 0 || !claimed.compareAndSet(i, 0, 1)) {
+            if (!claim(i)) {
                 return;
             }
             try {
                 body.accept(i);
             } catch (RuntimeException | Error e) {
-                failures[i] = e;
+                synchronized (this) {
+                    if (failures == null) {
+                        failures = new Throwable[tasks];
+                    }
+                    failures[i] = e;
+                }
             }
             // The increment publishes what the task wrote to whoever reads done.
-            if (done.incrementAndGet() == tasks && callerParked) {
+            if ((int) DONE.getAndAdd(this, 1) + 1 == tasks && callerParked) {
                 LockSupport.unpark(caller);
             }
         }
@@ -159,10 +197,10 @@ public final class Parallel {
         /** Waits (on the caller) for tasks still running on workers: spins briefly, then parks. */
         void awaitDone() {
             long start = System.nanoTime();
-            for (int spins = 1; done.get() < tasks; spins++) {
+            for (int spins = 1; (int) DONE.getVolatile(this) < tasks; spins++) {
                 if ((spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                     callerParked = true;
-                    while (done.get() < tasks) {
+                    while ((int) DONE.getVolatile(this) < tasks) {
                         LockSupport.park(this);
                     }
                     callerParked = false;
@@ -172,7 +210,10 @@ public final class Parallel {
             }
         }
 
-        void rethrow() {
+        synchronized void rethrow() {
+            if (failures == null) {
+                return;
+            }
             for (Throwable failure : failures) {
                 if (failure instanceof RuntimeException runtime) {
                     throw runtime;

@@ -35,6 +35,11 @@ class ParallelTest {
                 throw new IllegalStateException("task 2 failed");
             }
         })).hasMessage("task 2 failed");
+        assertThatThrownBy(() -> Parallel.forEach(100, i -> {
+            if (i == 70 || i == 90) {
+                throw new IllegalStateException("task " + i + " failed");
+            }
+        })).as("the lowest-numbered failure, whichever thread ran it").hasMessage("task 70 failed");
     }
 
     @Test
@@ -130,7 +135,8 @@ class ParallelTest {
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
                 java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
                 for (int call = 0; call < 20_000; call++) {
-                    int tasks = 1 + rnd.nextInt(9);
+                    // Mostly a few tasks; every tenth call past 64, where claims leave the job's bit mask.
+                    int tasks = call % 10 == 0 ? 60 + rnd.nextInt(80) : 1 + rnd.nextInt(9);
                     AtomicIntegerArray hits = new AtomicIntegerArray(tasks);
                     Parallel.forEach(tasks, hits::incrementAndGet);
                     for (int i = 0; i < tasks; i++) {
