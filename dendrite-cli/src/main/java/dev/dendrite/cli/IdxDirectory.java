@@ -5,6 +5,8 @@ import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Idx;
 import dev.dendrite.data.Split;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,12 +16,36 @@ final class IdxDirectory {
     private IdxDirectory() {
     }
 
+    /** Reads {@code dir} for training, label i named {@code classNames.get(i)}; features are flat vectors. */
+    static Split read(Path dir, List<String> classNames) {
+        return Idx.directory(dir, classNames);
+    }
+
     /**
-     * Reads {@code dir} for training, as Fashion-MNIST when its path says so, else as MNIST digits (IDX files
-     * name no classes, so the path decides what the model will call them); features are flat vectors.
+     * What train's {@code --classes} calls the labels of {@code dir}: {@code fashion-mnist}, {@code mnist}, or
+     * names separated by commas; without the option, Fashion-MNIST's names when the path says "fashion", else
+     * the digits (IDX files name no classes, so something has to).
      */
-    static Split read(Path dir) {
-        return fashion(dir) ? Idx.fashionMnist(dir) : Idx.mnist(dir);
+    static List<String> classNames(String option, Path dir) {
+        if (option == null) {
+            return fashion(dir) ? Idx.FASHION_MNIST_CLASSES : Idx.MNIST_CLASSES;
+        }
+        String spec = option.strip();
+        if (spec.equalsIgnoreCase("fashion-mnist")) {
+            return Idx.FASHION_MNIST_CLASSES;
+        }
+        if (spec.equalsIgnoreCase("mnist")) {
+            return Idx.MNIST_CLASSES;
+        }
+        List<String> names = Arrays.stream(spec.split(",", -1)).map(String::strip).toList();
+        if (names.size() < 2 || names.contains("")) {
+            throw new UsageException("--classes takes fashion-mnist, mnist, or two or more names separated by commas;"
+                    + " got '" + option + "'");
+        }
+        if (new HashSet<>(names).size() < names.size()) {
+            throw new UsageException("--classes names a class twice: '" + option + "'");
+        }
+        return names;
     }
 
     /**

@@ -59,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
     String target;
 
+    @Option(names = "--classes", paramLabel = "NAMES",
+            description = "IDX directories: what labels 0, 1, ... are called: fashion-mnist, mnist, or names separated by "
+                    + "commas (default: fashion-mnist when the path contains 'fashion', else mnist).")
+    String classes;
+
     @Option(names = "--image-size", paramLabel = "WxH",
             description = "Image folders: resize every image to W x H pixels, e.g. 28x28 (default: the size of the first image).")
     String imageSize;
@@ -130,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean bundled = data == null;
         Path file = bundled ? TabularData.bundled() : data;
         TrainingData loaded = TrainingData.load(new TrainingData.Request(file, bundled, target, task, validation, test, seed,
-                imageSize == null ? null : ImageSize.parse(imageSize), grayscale), console);
+                imageSize == null ? null : ImageSize.parse(imageSize), grayscale, classes), console);
         Split split = loaded.split();
         Task kind = loaded.task();
         List<String> classNames = loaded.classNames();

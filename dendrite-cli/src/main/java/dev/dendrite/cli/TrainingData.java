@@ -23,7 +23,7 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
 
     /** What {@code train} asked for. */
     record Request(Path file, boolean bundled, String target, Task task, double validation, double test, long seed,
-            ImageSize imageSize, boolean grayscale) {
+            ImageSize imageSize, boolean grayscale, String classes) {
     }
 
     /** Reads and splits the data of {@code request}, printing one line about it to {@code console}. */
@@ -33,6 +33,10 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
         if (kind != DataKind.CSV && request.target() != null) {
             throw new UsageException("--target applies to CSV files; " + file + " is " + kind.description()
                     + ", whose classes are its " + (kind == DataKind.IDX ? "label files" : "sub-directories"));
+        }
+        if (kind != DataKind.IDX && request.classes() != null) {
+            throw new UsageException("--classes applies to IDX directories; " + file + " is " + kind.description()
+                    + ", whose classes are its " + (kind == DataKind.CSV ? "target column's values" : "sub-directories"));
         }
         if (kind != DataKind.IMAGE_FOLDER && kind != DataKind.IMAGE_FILES && (request.imageSize() != null || request.grayscale())) {
             throw new UsageException("--image-size and --grayscale apply to image folders; " + file + " is " + kind.description());
@@ -65,7 +69,7 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
 
     private static TrainingData idx(Request request, PrintStream console) {
         Path file = request.file();
-        Split idx = IdxDirectory.read(file);
+        Split idx = IdxDirectory.read(file, IdxDirectory.classNames(request.classes(), file));
         Task task = classTask(request.task(), file, idx.train().classNames().size(), false);
         InputFormat input = ImageData.idxFormat(idx);
         console.printf(Locale.ROOT, "Data: %s: IDX images, %d training and %d test examples, %d features (%s: %s)%n",

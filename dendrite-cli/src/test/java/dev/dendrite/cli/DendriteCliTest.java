@@ -293,6 +293,33 @@ class DendriteCliTest {
     }
 
     @Test
+    void theClassesOptionNamesTheLabelsOfIdxFiles() throws IOException {
+        Path idx = dir.resolve("shades-idx");
+        TestData.writeIdx(idx, "train", 60, 1);
+        TestData.writeIdx(idx, "t10k", 20, 2);
+        Result named = run("train", "--data", idx.toString(), "--classes", "dark, mid ,light", "--epochs", "2",
+                "--layers", "8", "--out", dir.resolve("named").toString());
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.out()).contains("(multiclass: dark, mid, light)");
+        Result fashion = run("train", "--data", idx.toString(), "--classes", "fashion-mnist", "--epochs", "1",
+                "--layers", "8", "--out", dir.resolve("named").toString());
+        assertThat(fashion.exitCode()).as(fashion.err()).isZero();
+        assertThat(fashion.out()).contains("multiclass: T-shirt/top, Trouser, Pullover,");
+
+        Result tooFew = run("train", "--data", idx.toString(), "--classes", "dark,mid", "--out", dir.toString());
+        assertThat(tooFew.exitCode()).isEqualTo(1);
+        assertThat(tooFew.err()).contains("train-labels-idx1-ubyte", "label 2", "only 2 classes");
+        for (String bad : List.of("dark", "dark,,light", "dark,mid,dark")) {
+            Result result = run("train", "--data", idx.toString(), "--classes", bad, "--out", dir.toString());
+            assertThat(result.exitCode()).as(bad).isEqualTo(2);
+            assertThat(result.err()).as(bad).contains("--classes", bad);
+        }
+        Result csv = run("train", "--data", bundled.toString(), "--classes", "a,b", "--out", dir.toString());
+        assertThat(csv.exitCode()).isEqualTo(2);
+        assertThat(csv.err()).contains("--classes applies to IDX directories", "target column");
+    }
+
+    @Test
     void trainsOnADirectoryOfIdxFiles() throws IOException {
         Path idx = dir.resolve("digits");
         Files.createDirectories(idx);

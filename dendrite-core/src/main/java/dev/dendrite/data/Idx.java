@@ -111,6 +111,16 @@ public final class Idx {
         return fromDirectory(dir, MNIST_CLASSES, featureDims);
     }
 
+    /**
+     * The four files of an MNIST-style directory, read like {@link #fashionMnist(Path, int...)}, with label i
+     * called {@code classNames.get(i)} (IDX files hold bare indices, so their names come from the caller).
+     *
+     * @throws DataFormatException naming the label file and record, if a label has no name
+     */
+    public static Split directory(Path dir, List<String> classNames, int... featureDims) {
+        return fromDirectory(dir, List.copyOf(classNames), featureDims);
+    }
+
     private static Split fromDirectory(Path dir, List<String> classes, int... featureDims) {
         ByteImageDataset train = dataset(file(dir, "train-images", "idx3"), file(dir, "train-labels", "idx1"),
                 classes, featureDims);
