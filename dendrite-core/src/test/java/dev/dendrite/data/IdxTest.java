@@ -7,6 +7,7 @@ import dev.dendrite.tensor.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,21 @@ class IdxTest {
         assertThat(held.train().size()).isEqualTo(15);
         assertThat(held.validation().size()).isEqualTo(5);
         assertThat(held.test().size()).isEqualTo(6);
+    }
+
+    @Test
+    void aDirectoryTakesTheNamesItsLabelsAreCalled() throws IOException {
+        writeSet("train", 20, "");
+        writeSet("t10k", 6, "");
+        List<String> names = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+        Split data = Idx.directory(dir, names, 1, 4, 3);
+        assertThat(data.train().classNames()).isEqualTo(names);
+        assertThat(data.test().classNames()).isEqualTo(names);
+        assertThat(data.train().featureShape()).isEqualTo(Shape.of(1, 4, 3));
+        // The labels run 0..9: nine names leave label 9 (record 10) without one.
+        assertThatThrownBy(() -> Idx.directory(dir, names.subList(0, 9))).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("train-labels-idx1-ubyte").hasMessageContaining("record 10 has label 9")
+                .hasMessageContaining("only 9 classes");
     }
 
     @Test
