@@ -269,6 +269,26 @@ class DendriteCliTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsNamedAtItsFirstBadByte() throws IOException {
+        // The bundled data with one benign row's label in Latin-1: 'b\u00e9nin' (0xE9 a byte of its own).
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bundled));
+        int row = 1;
+        while (!lines.get(row).endsWith(",benign")) {
+            row++;
+        }
+        String edited = lines.get(row).replace(",benign", ",b\u00e9nin");
+        lines.set(row, edited);
+        Path latin = dir.resolve("latin1.csv");
+        Files.write(latin, lines, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String where = "latin1.csv:" + (row + 1) + ":" + (edited.indexOf('\u00e9') + 1) + ": not UTF-8 text: byte 0xE9";
+        for (String command : List.of("evaluate", "predict")) {
+            Result result = run(command, "--model", model.toString(), "--data", latin.toString());
+            assertThat(result.exitCode()).as(command).isEqualTo(1);
+            assertThat(result.err()).as(command).contains(where, "convert it to UTF-8");
+        }
+    }
+
+    @Test
     void theTaskIsInferredFromTheTarget() throws IOException {
         Path regression = dir.resolve("regression.csv");
         Path classes = dir.resolve("classes.csv");

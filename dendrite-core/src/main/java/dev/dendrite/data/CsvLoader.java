@@ -147,8 +147,8 @@ final class CsvLoader {
     }
 
     private DataFormatException notText(CharacterCodingException e) {
-        return new DataFormatException(file, line + 1, -1, "not " + options.charset + " text; choose the file's"
-                + " encoding with charset(...)", e);
+        return TextEncoding.notText(file, options.charset, line + 1,
+                "read it with its encoding (Csv.charset(...)) or convert it to " + options.charset, e);
     }
 
     /** A reader of bytes {@code [start, end)} ({@code end} -1: to the end), skipping a byte-order mark at the start. */
