@@ -1,5 +1,7 @@
 package dev.dendrite.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,6 +37,11 @@ final class YamlConfig implements IDefaultValueProvider {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            // Jackson's own message repeats the location in its later lines; the first and the location suffice.
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new UsageException(file + where + ": cannot read the configuration: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read the configuration: " + firstLine(e.getMessage()));
         }

@@ -153,6 +153,10 @@ class DendriteCliTest {
         Result unknown = run("train", "--config", config.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("run.yaml").contains("'batchsize' is not an option of 'dendrite train'");
+        Files.writeString(config, "epochs: 5\n  layers: [8]\n");
+        Result malformed = run("train", "--config", config.toString());
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("run.yaml:2:9: cannot read the configuration: mapping values are not allowed");
     }
 
     @Test
