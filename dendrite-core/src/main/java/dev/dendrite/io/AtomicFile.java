@@ -2,8 +2,11 @@ package dev.dendrite.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -49,8 +52,23 @@ public final class AtomicFile {
             if (e instanceof ModelFileException modelFileException) {
                 throw modelFileException;
             }
-            throw new ModelFileException(target, "cannot write: " + e, e);
+            throw new ModelFileException(target, "cannot write: " + reason(e, directory), e);
         }
+    }
+
+    /** Why a write failed, in terms of the target's directory rather than the temporary file's name. */
+    private static String reason(Exception e, Path directory) {
+        if (e instanceof NoSuchFileException) {
+            return Files.exists(directory) ? "the directory " + directory + " vanished while writing"
+                    : "no such directory: " + directory;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied in " + directory;
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (in " + directory + ")";
+        }
+        return e.toString();
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {
