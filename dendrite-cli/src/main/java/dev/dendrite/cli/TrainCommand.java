@@ -278,6 +278,9 @@ final class TrainCommand implements Callable<Integer> {
     private Path createRunDirectory(String defaultName) {
         String runName = (name != null ? name : defaultName).replaceAll("[^A-Za-z0-9._-]", "_");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CliException("--out " + out + ": is a file, not a directory for run directories");
+        }
         try {
             Files.createDirectories(out);
             Path dir = out.resolve(stamp + "-" + runName);

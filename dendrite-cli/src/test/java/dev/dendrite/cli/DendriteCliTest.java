@@ -293,6 +293,15 @@ class DendriteCliTest {
     }
 
     @Test
+    void anOutThatIsAFileIsRefusedBeforeTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Result result = run("train", "--out", file.toString(), "--epochs", "1");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--out " + file + ": is a file, not a directory");
+        assertThat(result.out()).doesNotContain("Epoch");
+    }
+
+    @Test
     void theTaskIsInferredFromTheTarget() throws IOException {
         Path regression = dir.resolve("regression.csv");
         Path classes = dir.resolve("classes.csv");
