@@ -1,12 +1,10 @@
 package dev.dendrite.cli;
 
 import dev.dendrite.data.DataFormatException;
-import dev.dendrite.data.TextEncoding;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +16,13 @@ import org.apache.commons.csv.CSVRecord;
 /** The feature values of every row and, when there is a target column, its cells. */
 record CsvRows(float[] features, List<String> actual, String targetName) {
 
-    static CsvRows read(Path file, String target, int width) {
+    static CsvRows read(Path file, String target, int width, Charset charset) {
+        return Encoding.reading(file, charset, () -> parse(file, target, width, charset));
+    }
+
+    private static CsvRows parse(Path file, String target, int width, Charset charset) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = Files.newBufferedReader(file, charset);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> names = parser.getHeaderNames();
             int targetColumn = -1;
@@ -67,26 +69,10 @@ record CsvRows(float[] features, List<String> actual, String targetName) {
             return new CsvRows(java.util.Arrays.copyOf(values, count), actual,
                     targetColumn >= 0 ? names.get(targetColumn) : null);
         } catch (IOException e) {
-            throw coding(e) != null ? notUtf8(file, coding(e)) : new UncheckedIOException(file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw coding(e) != null ? notUtf8(file, coding(e)) : e;
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new DataFormatException(file, -1, -1, e.getMessage(), e);
         }
-    }
-
-    /** The decoding failure among {@code e} and its causes (the parser wraps what the reader throws), or null. */
-    private static CharacterCodingException coding(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException coding) {
-                return coding;
-            }
-        }
-        return null;
-    }
-
-    private static DataFormatException notUtf8(Path file, CharacterCodingException e) {
-        return TextEncoding.notText(file, StandardCharsets.UTF_8, -1, "convert it to UTF-8", e);
     }
 
     private static float number(String cell, Path file, long line, int column, String name, int width) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,10 +28,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
     String target;
 
+    @Mixin
+    Encoding encoding = new Encoding();
+
     @Override
     public Integer call() {
         LoadedModel model = LoadedModel.load(modelFile);
-        Dataset dataset = LabelledData.read(model, data, target);
+        Dataset dataset = LabelledData.read(model, data, target, encoding);
         Evaluation evaluation = Evaluation.of(model.model().module(), model.prepare(dataset), model.task(), model.loss(),
                 model.classNames());
         app.out.printf(Locale.ROOT, "Model: %s (%s, reads %s)%nData: %s (%s)%n", model.file(), model.task().label(),

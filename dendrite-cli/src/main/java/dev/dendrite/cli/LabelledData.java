@@ -5,6 +5,7 @@ import dev.dendrite.data.CsvDataset;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.TensorDataset;
 import dev.dendrite.tensor.Tensor;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
@@ -18,21 +19,22 @@ final class LabelledData {
     }
 
     /** Reads {@code data} for {@code model}; {@code target} names the CSV target column (null: the last). */
-    static Dataset read(LoadedModel model, Path data, String target) {
+    static Dataset read(LoadedModel model, Path data, String target, Encoding encoding) {
         DataKind kind = DataKind.detect(data);
+        Charset charset = encoding.forCsv(data, kind);
         if (kind != DataKind.CSV) {
             if (target != null) {
                 throw new UsageException("--target applies to CSV files; " + data + " is " + kind.description());
             }
             return ImageData.labelled(model, data, kind);
         }
-        return csv(model, data, target);
+        return Encoding.reading(data, charset, () -> csv(model, data, target, charset));
     }
 
     /** A labelled CSV file: width checked, class labels mapped to the model's class indices. */
-    static TensorDataset csv(LoadedModel model, Path data, String target) {
+    static TensorDataset csv(LoadedModel model, Path data, String target, Charset charset) {
         TabularData.checkFile(data);
-        Csv csv = target == null ? Csv.read(data) : Csv.read(data).target(target);
+        Csv csv = TabularData.open(data, target, charset);
         CsvDataset table = model.task() == Task.REGRESSION ? csv.regression().load() : csv.classification().load();
         model.checkWidth(table.featureShape().size(), data);
         if (model.task() == Task.REGRESSION) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -44,6 +45,9 @@ final class LandscapeCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
     String target;
+
+    @Mixin
+    Encoding encoding = new Encoding();
 
     @Option(names = "--steps", defaultValue = "21", description = "Grid points along each direction, odd so that the trained weights are one (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -75,7 +79,7 @@ final class LandscapeCommand implements Callable<Integer> {
         }
         PrintStream console = app.out;
         LoadedModel model = LoadedModel.load(modelFile);
-        Dataset examples = model.prepare(LabelledData.read(model, data, target));
+        Dataset examples = model.prepare(LabelledData.read(model, data, target, encoding));
         int[] chosen = sample(examples.size());
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < chosen.length; from += batchSize) {

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -43,6 +45,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "CSV: a column to leave out of the features (default: the last column when there is one column too many).")
     String target;
 
+    @Mixin
+    Encoding encoding = new Encoding();
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the predictions here (default: standard output).")
     Path out;
 
@@ -50,11 +55,12 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         LoadedModel model = LoadedModel.load(modelFile);
         DataKind kind = DataKind.detect(data);
+        Charset charset = encoding.forCsv(data, kind);
         if (kind != DataKind.CSV && target != null) {
             throw new UsageException("--target applies to CSV files; " + data + " is " + kind.description());
         }
         Predictions predictions = switch (kind) {
-            case CSV -> csv(model);
+            case CSV -> csv(model, charset);
             case IDX -> idx(model);
             case IMAGE_FOLDER, IMAGE_FILES -> images(model, kind);
         };
@@ -76,10 +82,10 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Predictions csv(LoadedModel model) {
+    private Predictions csv(LoadedModel model, Charset charset) {
         TabularData.checkFile(data);
         model.requireTable(data);
-        CsvRows rows = CsvRows.read(data, target, model.inputs());
+        CsvRows rows = CsvRows.read(data, target, model.inputs(), charset);
         int n = rows.actual().size();
         Tensor features = model.prepare(Tensor.wrap(rows.features(), n, model.inputs()));
         Tensor outputs = Trainer.predict(model.model().module(), new TensorDataset(features, Tensor.zeros(n)), 256);

@@ -3,6 +3,7 @@ package dev.dendrite.cli;
 import dev.dendrite.data.Csv;
 import dev.dendrite.data.CsvDataset;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -42,9 +43,13 @@ record TabularData(CsvDataset dataset, Task task) {
     }
 
     /** Reads {@code file} with {@code target} (a column name, or null for the last column) for {@code task}. */
-    static TabularData load(Path file, String target, Task task) {
+    static TabularData load(Path file, String target, Task task, Charset charset) {
         checkFile(file);
-        Csv csv = target == null ? Csv.read(file) : Csv.read(file).target(target);
+        return Encoding.reading(file, charset, () -> read(file, target, task, charset));
+    }
+
+    private static TabularData read(Path file, String target, Task task, Charset charset) {
+        Csv csv = open(file, target, charset);
         return switch (task) {
             case REGRESSION -> new TabularData(csv.regression().load(), Task.REGRESSION);
             case BINARY, MULTICLASS -> {
@@ -67,6 +72,12 @@ record TabularData(CsvDataset dataset, Task task) {
                 yield new TabularData(data, data.classNames().size() == 2 ? Task.BINARY : Task.MULTICLASS);
             }
         };
+    }
+
+    /** The CSV reader of {@code file} in {@code charset}, with {@code target} as its target column (null: the last). */
+    static Csv open(Path file, String target, Charset charset) {
+        Csv csv = Csv.read(file).charset(charset);
+        return target == null ? csv : csv.target(target);
     }
 
     private static String targetName(CsvDataset data, String target) {

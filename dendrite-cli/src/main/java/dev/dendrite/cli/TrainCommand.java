@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -58,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "NAME", description = "Target column of a CSV file (default: the last column).")
     String target;
+
+    @Mixin
+    Encoding encoding = new Encoding();
 
     @Option(names = "--classes", paramLabel = "NAMES",
             description = "IDX directories: what labels 0, 1, ... are called: fashion-mnist, mnist, or names separated by "
@@ -135,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean bundled = data == null;
         Path file = bundled ? TabularData.bundled() : data;
         TrainingData loaded = TrainingData.load(new TrainingData.Request(file, bundled, target, task, validation, test, seed,
-                imageSize == null ? null : ImageSize.parse(imageSize), grayscale, classes), console);
+                imageSize == null ? null : ImageSize.parse(imageSize), grayscale, classes, encoding), console);
         Split split = loaded.split();
         Task kind = loaded.task();
         List<String> classNames = loaded.classNames();

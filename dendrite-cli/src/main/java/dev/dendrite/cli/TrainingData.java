@@ -4,6 +4,7 @@ import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.Splits;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,13 +24,14 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
 
     /** What {@code train} asked for. */
     record Request(Path file, boolean bundled, String target, Task task, double validation, double test, long seed,
-            ImageSize imageSize, boolean grayscale, String classes) {
+            ImageSize imageSize, boolean grayscale, String classes, Encoding encoding) {
     }
 
     /** Reads and splits the data of {@code request}, printing one line about it to {@code console}. */
     static TrainingData load(Request request, PrintStream console) {
         Path file = request.file();
         DataKind kind = DataKind.detect(file);
+        Charset charset = request.encoding().forCsv(file, kind);
         if (kind != DataKind.CSV && request.target() != null) {
             throw new UsageException("--target applies to CSV files; " + file + " is " + kind.description()
                     + ", whose classes are its " + (kind == DataKind.IDX ? "label files" : "sub-directories"));
@@ -42,7 +44,7 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
             throw new UsageException("--image-size and --grayscale apply to image folders; " + file + " is " + kind.description());
         }
         return switch (kind) {
-            case CSV -> csv(request, console);
+            case CSV -> csv(request, charset, console);
             case IDX -> idx(request, console);
             case IMAGE_FOLDER -> images(request, console);
             case IMAGE_FILES -> throw new CliException(file + ": holds images but no class sub-directories; train needs one"
@@ -50,10 +52,10 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
         };
     }
 
-    private static TrainingData csv(Request request, PrintStream console) {
+    private static TrainingData csv(Request request, Charset charset, PrintStream console) {
         Path file = request.file();
         String targetName = request.target() == null && request.bundled() ? "diagnosis" : request.target();
-        TabularData table = TabularData.load(file, targetName, request.task());
+        TabularData table = TabularData.load(file, targetName, request.task(), charset);
         var dataset = table.dataset();
         Task task = table.task();
         List<String> classNames = dataset.classNames();

@@ -288,8 +288,25 @@ class DendriteCliTest {
         for (String command : List.of("evaluate", "predict")) {
             Result result = run(command, "--model", model.toString(), "--data", latin.toString());
             assertThat(result.exitCode()).as(command).isEqualTo(1);
-            assertThat(result.err()).as(command).contains(where, "convert it to UTF-8");
+            assertThat(result.err()).as(command).contains(where, "--encoding", "convert it to UTF-8");
         }
+        // Read in its encoding, the label is the model's class with an accent, and unknown to it.
+        Result predict = run("predict", "--model", model.toString(), "--data", latin.toString(), "--encoding", "ISO-8859-1");
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(predict.out()).contains(",b\u00e9nin,");
+        Result evaluate = run("evaluate", "--model", model.toString(), "--data", latin.toString(), "--encoding", "latin1");
+        assertThat(evaluate.exitCode()).isEqualTo(1);
+        assertThat(evaluate.err()).contains("holds the class 'b\u00e9nin', which the model does not know");
+        Result train = run("train", "--data", latin.toString(), "--encoding", "ISO-8859-1", "--epochs", "1",
+                "--out", dir.resolve("latin-runs").toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("multiclass: benign, b\u00e9nin, malignant");
+        Path idx = dir.resolve("encoding-idx");
+        TestData.writeIdx(idx, "train", 6, 1);
+        TestData.writeIdx(idx, "t10k", 3, 2);
+        Result notCsv = run("train", "--data", idx.toString(), "--encoding", "ISO-8859-1");
+        assertThat(notCsv.exitCode()).isEqualTo(2);
+        assertThat(notCsv.err()).contains("--encoding applies to CSV files");
     }
 
     @Test
