@@ -38,7 +38,7 @@ final class Encoding {
     }
 
     /** The decoding failure among {@code e} and its causes (parsers wrap what the reader throws), or null. */
-    static CharacterCodingException coding(Throwable e) {
+    private static CharacterCodingException coding(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException found) {
                 return found;
