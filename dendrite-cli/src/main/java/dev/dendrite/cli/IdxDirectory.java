@@ -3,7 +3,6 @@ package dev.dendrite.cli;
 import dev.dendrite.data.DataFormatException;
 import dev.dendrite.data.Dataset;
 import dev.dendrite.data.Idx;
-import dev.dendrite.data.Split;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,11 +13,6 @@ import java.util.Locale;
 final class IdxDirectory {
 
     private IdxDirectory() {
-    }
-
-    /** Reads {@code dir} for training, label i named {@code classNames.get(i)}; features are flat vectors. */
-    static Split read(Path dir, List<String> classNames) {
-        return Idx.directory(dir, classNames);
     }
 
     /**

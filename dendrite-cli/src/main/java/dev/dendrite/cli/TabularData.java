@@ -2,8 +2,8 @@ package dev.dendrite.cli;
 
 import dev.dendrite.data.Csv;
 import dev.dendrite.data.CsvDataset;
-import java.nio.file.Files;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.dendrite.cli;
 
 import dev.dendrite.data.Dataset;
+import dev.dendrite.data.Idx;
 import dev.dendrite.data.Split;
 import dev.dendrite.data.Splits;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ record TrainingData(Path file, DataKind kind, Split split, Task task, List<Strin
 
     private static TrainingData idx(Request request, PrintStream console) {
         Path file = request.file();
-        Split idx = IdxDirectory.read(file, IdxDirectory.classNames(request.classes(), file));
+        Split idx = Idx.directory(file, IdxDirectory.classNames(request.classes(), file));
         Task task = classTask(request.task(), file, idx.train().classNames().size(), false);
         InputFormat input = ImageData.idxFormat(idx);
         console.printf(Locale.ROOT, "Data: %s: IDX images, %d training and %d test examples, %d features (%s: %s)%n",

@@ -177,19 +177,13 @@ class ImageDataCliTest {
         assertThat(predict.out().lines().toList()).hasSize(22).first().isEqualTo("row,actual,predicted,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9");
         assertThat(predict.out().lines().skip(1).findFirst().orElseThrow()).startsWith("1,0,");
 
-        Path testOnly = Files.createDirectories(dir.resolve("idx-test-only"));
-        for (String file : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-            Files.copy(idx.resolve(file), testOnly.resolve(file));
-        }
+        Path testOnly = copyOfTheTestFiles("idx-test-only");
         Result withoutTrainingFiles = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
         assertThat(withoutTrainingFiles.exitCode()).as(withoutTrainingFiles.err()).isZero();
         assertThat(withoutTrainingFiles.out()).contains("Metrics (21 examples)");
         // The digits model on the same files in a folder whose name would make training call them Fashion-MNIST's
         // classes: evaluation reads the labels as the model's class indices, so the path does not matter.
-        Path fashionNamed = Files.createDirectories(dir.resolve("fashion-copy"));
-        for (String file : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
-            Files.copy(idx.resolve(file), fashionNamed.resolve(file));
-        }
+        Path fashionNamed = copyOfTheTestFiles("fashion-copy");
         Result underAnotherName = run("evaluate", "--model", idxModel.toString(), "--data", fashionNamed.toString());
         assertThat(underAnotherName.exitCode()).as(underAnotherName.err()).isZero();
         assertThat(underAnotherName.out()).contains("Metrics (21 examples)");
@@ -198,6 +192,15 @@ class ImageDataCliTest {
         Result withoutLabels = run("evaluate", "--model", idxModel.toString(), "--data", testOnly.toString());
         assertThat(withoutLabels.exitCode()).isEqualTo(1);
         assertThat(withoutLabels.err()).contains("idx-test-only", "t10k-labels-idx1-ubyte");
+    }
+
+    /** A new directory {@code name} holding copies of the IDX directory's two test files only. */
+    private Path copyOfTheTestFiles(String name) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve(name));
+        for (String file : List.of("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.copy(idx.resolve(file), copy.resolve(file));
+        }
+        return copy;
     }
 
     @Test

@@ -134,10 +134,8 @@ public final class Parallel {
         private final int helpers;
         private final Thread caller;
         private final int[] claimedMore;
-        @SuppressWarnings("unused") // through CLAIMED
-        private volatile long claimed;
-        @SuppressWarnings("unused") // through DONE
-        private volatile int done;
+        private volatile long claimed; // read directly, set through CLAIMED
+        private volatile int done; // read directly, counted through DONE
         private volatile boolean callerParked;
         private Throwable[] failures; // made on the first failure, under the job's lock
 
@@ -171,7 +169,7 @@ public final class Parallel {
                         && MORE.compareAndSet(claimedMore, i - 64, 0, 1);
             }
             long bit = 1L << i;
-            return ((long) CLAIMED.getVolatile(this) & bit) == 0 && ((long) CLAIMED.getAndBitwiseOr(this, bit) & bit) == 0;
+            return (claimed & bit) == 0 && ((long) CLAIMED.getAndBitwiseOr(this, bit) & bit) == 0;
         }
 
         private void run(int i) {
@@ -197,10 +195,10 @@ public final class Parallel {
         /** Waits (on the caller) for tasks still running on workers: spins briefly, then parks. */
         void awaitDone() {
             long start = System.nanoTime();
-            for (int spins = 1; (int) DONE.getVolatile(this) < tasks; spins++) {
+            for (int spins = 1; done < tasks; spins++) {
                 if ((spins & 63) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                     callerParked = true;
-                    while ((int) DONE.getVolatile(this) < tasks) {
+                    while (done < tasks) {
                         LockSupport.park(this);
                     }
                     callerParked = false;
@@ -210,7 +208,11 @@ public final class Parallel {
             }
         }
 
-        synchronized void rethrow() {
+        /**
+         * Rethrows the lowest-numbered failure. Called after every task is done: each worker counted its task
+         * in {@code done} after writing {@code failures}, so the caller sees them without the lock.
+         */
+        void rethrow() {
             if (failures == null) {
                 return;
             }
