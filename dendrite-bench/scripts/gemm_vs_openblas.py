@@ -37,6 +37,9 @@ SHAPES = {
     "lin3.fwd": (128, 10, 128, False, True),
     "lin3.dW": (10, 128, 128, True, False),
     "lin3.dX": (128, 128, 10, False, False),
+    # batch-1 inference: one example through the first two layers
+    "lin1.fwd1": (1, 256, 784, False, True),
+    "lin2.fwd1": (1, 128, 256, False, True),
 }
 
 

@@ -35,7 +35,8 @@ public class GemmBenchmark {
     /** The shape: a {@link GemmShapes} name. Keep in step with {@link GemmShapes#NAMES}. */
     @Param({"sq256", "sq512", "sq1024", "sq2048",
             "fc1.fwd", "fc1.dW", "fc1.dX", "fc2.fwd", "fc2.dW", "fc2.dX", "fc3.fwd", "fc3.dW", "fc3.dX",
-            "lin1.fwd", "lin1.dW", "lin2.fwd", "lin2.dW", "lin2.dX", "lin3.fwd", "lin3.dW", "lin3.dX"})
+            "lin1.fwd", "lin1.dW", "lin2.fwd", "lin2.dW", "lin2.dX", "lin3.fwd", "lin3.dW", "lin3.dX",
+            "lin1.fwd1", "lin2.fwd1"})
     public String shape;
 
     /** Threads given to {@link Parallel#setThreads}. */

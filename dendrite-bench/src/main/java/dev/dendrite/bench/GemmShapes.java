@@ -11,14 +11,16 @@ import java.util.SplittableRandom;
  * at batch 128 (X W), "fcL.dW" its weight gradient (X^T dY, transposed A), "fcL.dX" its input
  * gradient (dY W^T, transposed B), with W stored [in, out] as the foundation issue writes them.
  * "linL.*" are the same layer's products as Dendrite's {@code nn.Linear} runs them, W stored
- * [out, in] like PyTorch: forward X W^T (transposed B), dW = dY^T X (transposed A), dX = dY W.
+ * [out, in] like PyTorch: forward X W^T (transposed B), dW = dY^T X (transposed A), dX = dY W;
+ * "linL.fwd1" is that forward for one example (batch-1 inference: a matrix-vector product).
  */
 public final class GemmShapes {
 
     /** Every shape name, squares first. */
     public static final List<String> NAMES = List.of("sq256", "sq512", "sq1024", "sq2048",
             "fc1.fwd", "fc1.dW", "fc1.dX", "fc2.fwd", "fc2.dW", "fc2.dX", "fc3.fwd", "fc3.dW", "fc3.dX",
-            "lin1.fwd", "lin1.dW", "lin2.fwd", "lin2.dW", "lin2.dX", "lin3.fwd", "lin3.dW", "lin3.dX");
+            "lin1.fwd", "lin1.dW", "lin2.fwd", "lin2.dW", "lin2.dX", "lin3.fwd", "lin3.dW", "lin3.dX",
+            "lin1.fwd1", "lin2.fwd1");
 
     /** C[m x n] = op(A)[m x k] op(B)[k x n], with A or B read transposed. */
     public record Shape(int m, int n, int k, boolean transA, boolean transB) {
@@ -55,6 +57,8 @@ public final class GemmShapes {
             case "lin3.fwd" -> new Shape(128, 10, 128, false, true);
             case "lin3.dW" -> new Shape(10, 128, 128, true, false);
             case "lin3.dX" -> new Shape(128, 128, 10, false, false);
+            case "lin1.fwd1" -> new Shape(1, 256, 784, false, true);  // x[1x784] W1[256x784]^T
+            case "lin2.fwd1" -> new Shape(1, 128, 256, false, true);
             default -> throw new IllegalArgumentException("unknown GEMM shape " + name + "; known: sqN, " + NAMES);
         };
     }

@@ -29,7 +29,9 @@ import java.util.SplittableRandom;
  *     sq1024 fc1.fwd ...
  * </pre>
  *
- * Shapes are {@link GemmShapes} names (default: all of them).
+ * Shapes are {@link GemmShapes} names (default: all of them). A matrix-vector shape (m or n is 1)
+ * goes to OpenBLAS's {@code cblas_sgemv}, its own kernel for that case: its sgemm packs the operands
+ * as for any product and ran 5 GFLOP/s on the batch-1 layers.
  */
 public final class GemmVsOpenBlasPaired {
 
@@ -96,7 +98,9 @@ public final class GemmVsOpenBlasPaired {
             Parallel.setThreads(threads);
             blas.setThreads(threads);
             Runnable dendrite = () -> Gemm.sgemm(s.transA(), s.transB(), m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n);
-            Runnable openBlas = () -> blas.sgemm(s.transA(), s.transB(), m, n, k, na, lda, nb, ldb, 0f, nc, n);
+            Runnable openBlas = m == 1 || n == 1
+                    ? matrixVector(blas, s, na, lda, nb, ldb, nc, n)
+                    : () -> blas.sgemm(s.transA(), s.transB(), m, n, k, na, lda, nb, ldb, 0f, nc, n);
             dendrite.run();
             openBlas.run();
             checkAgree(c, nc.toArray(ValueLayout.JAVA_FLOAT), k, shape);
@@ -119,6 +123,29 @@ public final class GemmVsOpenBlasPaired {
             System.out.printf(Locale.ROOT, "%-10s %7d %10.1f %10.1f %8.2f %7.2f-%.2f%n", shape, threads,
                     ours[rounds / 2], theirs[rounds / 2], ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4]);
         }
+    }
+
+    /**
+     * The product of a shape with m == 1 or n == 1 as one cblas_sgemv: the vector is A's row (m == 1)
+     * or B's column (n == 1), the matrix the other operand, read as stored.
+     */
+    private static Runnable matrixVector(OpenBlas blas, GemmShapes.Shape s, MemorySegment a, int lda,
+                                         MemorySegment b, int ldb, MemorySegment c, int ldc) {
+        int m = s.m();
+        int n = s.n();
+        int k = s.k();
+        if (m == 1) {
+            // y[n] = op(B)^T x: B stored [n x k] when transposed (y = B x), else [k x n] (y = B^T x).
+            int incx = s.transA() ? lda : 1;
+            return s.transB()
+                    ? () -> blas.sgemv(false, n, k, b, ldb, a, incx, 0f, c, 1)
+                    : () -> blas.sgemv(true, k, n, b, ldb, a, incx, 0f, c, 1);
+        }
+        // y[m] = op(A) x, x = op(B)'s column: A stored [m x k], or [k x m] when transposed.
+        int incx = s.transB() ? 1 : ldb;
+        return s.transA()
+                ? () -> blas.sgemv(true, k, m, a, lda, b, incx, 0f, c, ldc)
+                : () -> blas.sgemv(false, m, k, a, lda, b, incx, 0f, c, ldc);
     }
 
     /** GFLOP/s of calling {@code product} back to back for {@code nanos}. */

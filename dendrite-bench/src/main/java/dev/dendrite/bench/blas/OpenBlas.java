@@ -9,7 +9,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * OpenBLAS's {@code cblas_sgemm}, called in-process through the foreign-function API, so a benchmark
+ * OpenBLAS's {@code cblas_sgemm} and {@code cblas_sgemv}, called in-process through the foreign-function API, so a benchmark
  * can put Dendrite and OpenBLAS side by side in one JVM. Loads Debian's {@code libopenblas.so.0}
  * (package libopenblas0-pthread, the library NumPy calls) or the file named by the system property
  * {@code dendrite.openblas}. For benchmarks only: nothing in Dendrite depends on a native library.
@@ -21,6 +21,7 @@ public final class OpenBlas {
     private static final int TRANS = 112;
 
     private final MethodHandle sgemm;
+    private final MethodHandle sgemv;
     private final MethodHandle setNumThreads;
     private final String coreName;
     private final String config;
@@ -30,6 +31,11 @@ public final class OpenBlas {
         sgemm = linker.downcallHandle(find(library, file, "cblas_sgemm"), FunctionDescriptor.ofVoid(
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        sgemv = linker.downcallHandle(find(library, file, "cblas_sgemv"), FunctionDescriptor.ofVoid(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
                 ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
                 ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
                 ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
@@ -98,6 +104,19 @@ public final class OpenBlas {
                     1f, a, lda, b, ldb, beta, c, ldc);
         } catch (Throwable t) {
             throw new IllegalStateException("cblas_sgemm failed", t);
+        }
+    }
+
+    /**
+     * Row-major y = op(A) x + beta y, with A stored [rows x cols] (leading dimension lda), op(A) = A or
+     * A^T, x and y strided by incx and incy.
+     */
+    public void sgemv(boolean trans, int rows, int cols, MemorySegment a, int lda, MemorySegment x, int incx,
+                      float beta, MemorySegment y, int incy) {
+        try {
+            sgemv.invokeExact(ROW_MAJOR, trans ? TRANS : NO_TRANS, rows, cols, 1f, a, lda, x, incx, beta, y, incy);
+        } catch (Throwable t) {
+            throw new IllegalStateException("cblas_sgemv failed", t);
         }
     }
 }

@@ -51,6 +51,33 @@ class OpenBlasTest {
         }
     }
 
+    @Test
+    void cblasSgemvComputesTheMatrixVectorProductDendriteComputesEitherWay() {
+        OpenBlas blas = loadOrSkipOutsideCi();
+        SplittableRandom random = new SplittableRandom(12);
+        int rows = 23;
+        int cols = 19;
+        float[] a = GemmShapes.random(random, rows * cols);
+        for (boolean trans : new boolean[] {false, true}) {
+            int in = trans ? rows : cols;
+            int out = trans ? cols : rows;
+            float[] x = GemmShapes.random(random, in);
+            float[] ours = new float[out];
+            // y = op(A) x as a product with one column: A stored [rows x cols], read transposed or not
+            Gemm.sgemm(trans, false, out, 1, in, 1f, a, 0, cols, x, 0, 1, 0f, ours, 0, 1);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment y = arena.allocate((long) out * Float.BYTES);
+                blas.setThreads(1);
+                blas.sgemv(trans, rows, cols, arena.allocateFrom(ValueLayout.JAVA_FLOAT, a), cols,
+                        arena.allocateFrom(ValueLayout.JAVA_FLOAT, x), 1, 0f, y, 1);
+                float[] theirs = y.toArray(ValueLayout.JAVA_FLOAT);
+                for (int i = 0; i < out; i++) {
+                    assertThat(theirs[i]).as("trans=%s element %d", trans, i).isCloseTo(ours[i], within(1e-4f));
+                }
+            }
+        }
+    }
+
     private static OpenBlas loadOrSkipOutsideCi() {
         if (!"true".equals(System.getenv("CI"))) {
             boolean present;
