@@ -34,7 +34,7 @@ public final class DendriteTraining {
         Dataset train = data.train();
         Module model = Fmnist.mlp(spec.seed());
 
-        EpochTimer timer = new EpochTimer();
+        EpochTimer timer = new EpochTimer(spec);
         History history = Trainer.of(model)
                 .loss(new CrossEntropyLoss())
                 .optimizer(new Adam(model.parameters(), 1e-3))
@@ -50,6 +50,7 @@ public final class DendriteTraining {
         model.eval();
         TensorDataset test = Fmnist.inMemory(data.test());
         double accuracy = accuracy(model, test);
+        Pacer.awaitTurn(spec);
         double single = spec.singles() > 0 ? inferSingles(model, test, spec.singles()) : Double.NaN;
         double bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses()) : Double.NaN;
         System.out.println(new RunResult(RunSpec.DENDRITE, spec.batch(), Parallel.threads(), measured, measuredCpu,
@@ -60,11 +61,19 @@ public final class DendriteTraining {
     private static final class EpochTimer implements Callback {
         double[] seconds = new double[0];
         double[] cpuSeconds = new double[0];
+        private final RunSpec spec;
         private long start;
         private double cpuStart;
 
+        EpochTimer(RunSpec spec) {
+            this.spec = spec;
+        }
+
         @Override
         public void onEpochBegin(int epoch, TrainingContext context) {
+            if (epoch >= spec.warmup()) {
+                Pacer.awaitTurn(spec);
+            }
             start = System.nanoTime();
             cpuStart = Fmnist.processCpuSeconds();
         }

@@ -88,6 +88,9 @@ public final class PyTorchTraining {
                 double[] cpuSeconds = new double[epochs];
                 double lastLoss = Double.NaN;
                 for (int epoch = 0; epoch < epochs; epoch++) {
+                    if (epoch >= spec.warmup()) {
+                        Pacer.awaitTurn(spec);
+                    }
                     long start = System.nanoTime();
                     double cpuStart = Fmnist.processCpuSeconds();
                     double lossSum = 0;
@@ -119,6 +122,7 @@ public final class PyTorchTraining {
                 double[] measuredCpu = Arrays.copyOfRange(cpuSeconds, spec.warmup(), epochs);
                 TensorDataset test = Fmnist.inMemory(data.test());
                 double accuracy = accuracy(trainer, test);
+                Pacer.awaitTurn(spec);
                 double single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles()) : Double.NaN;
                 double bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses()) : Double.NaN;
                 System.out.println(new RunResult(RunSpec.PYTORCH, spec.batch(), JniUtils.getNumThreads(), measured,

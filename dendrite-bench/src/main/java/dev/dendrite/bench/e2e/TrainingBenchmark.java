@@ -25,7 +25,10 @@ import java.util.function.ToDoubleFunction;
  * <p>Every configuration (framework x batch x threads) runs in its own child JVM, so each peak RSS
  * (VmHWM) belongs to one framework alone and one run cannot warm or pollute another. With
  * {@code --repeats=N} every configuration runs N times, the frameworks interleaved, and the table
- * gives medians. See {@code dendrite-bench/TRAINING-BENCHMARKS.md}.
+ * gives medians. With {@code --paired} the two frameworks' children of a configuration run side by
+ * side and take turns, one measured epoch each, so each pair of epochs ran minutes closer than two
+ * separate runs would, and the table adds the median of the per-pair ratios. See
+ * {@code dendrite-bench/TRAINING-BENCHMARKS.md}.
  *
  * <pre>
  * java -cp dendrite-bench/target/benchmarks.jar dev.dendrite.bench.e2e.TrainingBenchmark [options]
@@ -34,6 +37,8 @@ import java.util.function.ToDoubleFunction;
  *   --warmup=1 --epochs=3   measured epochs after the warm-up ones
  *   --ten-epochs            warm-up 1 + 9 measured: the accuracy is after 10 epochs
  *   --repeats=1             runs per configuration (medians are reported)
+ *   --paired                both frameworks' children at once, taking turns epoch by epoch
+ *   --pause-ms=300          with --paired: idle time before each turn (lets the other side's threads settle)
  *   --singles=20000 --bulk-passes=3   inference: batch-1 forwards, passes over the test set at 1024
  *   --data=/usr/share/datasets/fashion-mnist   --seed=42
  *   --jvm-args="-Xmx2g ..." extra options for every child JVM
@@ -81,9 +86,29 @@ public final class TrainingBenchmark {
         for (int repeat = 0; repeat < options.repeats; repeat++) {
             for (int batch : options.batches) {
                 for (int threads : options.threads) {
+                    if (options.paired) {
+                        String load = loadAverage();
+                        loads.add(Double.parseDouble(load.split(" ")[0]));
+                        done += 2;
+                        System.err.printf(Locale.ROOT, "[%d/%d] paired   batch %4d, %d thread(s) (load %s) ... ", done,
+                                total, batch, threads, load);
+                        long start = System.nanoTime();
+                        List<RunResult> pair = runPaired(batch, threads, jar, djlLib, djlCache, options, repeat);
+                        System.err.printf(Locale.ROOT, "D %.2f / P %.2f s/epoch, D %.0f / P %.0f MB (%.0f s)%n",
+                                pair.get(0).medianEpochSeconds(), pair.get(1).medianEpochSeconds(),
+                                pair.get(0).peakRssKb() / MB, pair.get(1).peakRssKb() / MB,
+                                (System.nanoTime() - start) / 1e9);
+                        for (RunResult result : pair) {
+                            results.add(result);
+                            Files.writeString(resultsFile, result.toLine().substring(RunResult.PREFIX.length()) + "\n",
+                                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.APPEND);
+                        }
+                        continue;
+                    }
                     for (String framework : options.frameworks) {
                         RunSpec spec = new RunSpec(framework, batch, threads, options.warmup, options.epochs,
-                                options.seed, options.data, options.singles, options.bulkPasses);
+                                options.seed, options.data, options.singles, options.bulkPasses, false);
                         done++;
                         String load = loadAverage();
                         loads.add(Double.parseDouble(load.split(" ")[0]));
@@ -108,14 +133,78 @@ public final class TrainingBenchmark {
         Files.writeString(options.out.resolve("table.txt"), table, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Dendrite's and PyTorch's children of one configuration, side by side: each warms up alone (the
+     * other idle), then they take turns, one measured epoch each, then one inference phase each.
+     */
+    private static List<RunResult> runPaired(int batch, int threads, Path jar, Path djlLib, Path djlCache,
+                                             Options options, int repeat) throws IOException, InterruptedException {
+        List<PacedChild> children = new ArrayList<>();
+        try {
+            for (String framework : List.of(RunSpec.DENDRITE, RunSpec.PYTORCH)) {
+                RunSpec spec = new RunSpec(framework, batch, threads, options.warmup, options.epochs, options.seed,
+                        options.data, options.singles, options.bulkPasses, true);
+                ProcessBuilder builder = new ProcessBuilder();
+                List<String> command = childCommand(spec, jar, djlLib, djlCache, options, builder);
+                PacedChild child = PacedChild.start(builder, command, logFile(spec, options, repeat));
+                children.add(child);
+                child.awaitReady();
+            }
+            for (int turn = 0; turn <= options.epochs; turn++) { // the last turn is inference
+                for (PacedChild child : children) {
+                    Thread.sleep(options.pauseMillis);
+                    child.go();
+                    if (turn < options.epochs) {
+                        child.awaitReady();
+                    } else {
+                        child.awaitResult(); // the other's inference must not overlap this one's
+                    }
+                }
+            }
+            List<RunResult> pair = new ArrayList<>();
+            for (PacedChild child : children) {
+                pair.add(child.awaitResult());
+            }
+            return pair;
+        } finally {
+            children.forEach(PacedChild::destroy);
+        }
+    }
+
+    private static Path logFile(RunSpec spec, Options options, int repeat) {
+        return options.out.resolve("logs").resolve(String.format(Locale.ROOT, "%s-b%d-t%d-r%d.log",
+                spec.framework(), spec.batch(), spec.threads(), repeat));
+    }
+
     private static RunResult runChild(RunSpec spec, Path jar, Path djlLib, Path djlCache, Options options, int repeat)
             throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder();
+        List<String> command = childCommand(spec, jar, djlLib, djlCache, options, builder);
+        Path log = logFile(spec, options, repeat);
+        Files.writeString(log, String.join(" ", command) + "\n\n", StandardCharsets.UTF_8);
+        Process process = builder.command(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        int exit = process.waitFor();
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.startsWith(RunResult.PREFIX)) {
+                return RunResult.parse(line);
+            }
+        }
+        int from = Math.max(0, lines.size() - 20);
+        throw new IllegalStateException("child " + spec.framework() + " batch " + spec.batch() + " threads "
+                + spec.threads() + " exited " + exit + " without a result; see " + log + ":\n"
+                + String.join("\n", lines.subList(from, lines.size())));
+    }
+
+    /** The child JVM's command line for {@code spec}; sets the environment it needs on {@code builder}. */
+    private static List<String> childCommand(RunSpec spec, Path jar, Path djlLib, Path djlCache, Options options,
+                                             ProcessBuilder builder) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules");
         command.add("jdk.incubator.vector");
         command.addAll(options.jvmArgs);
-        ProcessBuilder builder = new ProcessBuilder();
         if (spec.framework().equals(RunSpec.PYTORCH)) {
             if (!Files.isDirectory(djlLib)) {
                 throw new IllegalStateException(djlLib + " is missing: build with ./mvnw package -pl dendrite-bench -am");
@@ -138,22 +227,7 @@ public final class TrainingBenchmark {
             command.add(DendriteTraining.class.getName());
         }
         command.addAll(spec.toArgs());
-        Path log = options.out.resolve("logs").resolve(String.format(Locale.ROOT, "%s-b%d-t%d-r%d.log",
-                spec.framework(), spec.batch(), spec.threads(), repeat));
-        Files.writeString(log, String.join(" ", command) + "\n\n", StandardCharsets.UTF_8);
-        Process process = builder.command(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        int exit = process.waitFor();
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (String line : lines) {
-            if (line.startsWith(RunResult.PREFIX)) {
-                return RunResult.parse(line);
-            }
-        }
-        int from = Math.max(0, lines.size() - 20);
-        throw new IllegalStateException("child " + spec.framework() + " batch " + spec.batch() + " threads "
-                + spec.threads() + " exited " + exit + " without a result; see " + log + ":\n"
-                + String.join("\n", lines.subList(from, lines.size())));
+        return command;
     }
 
     // ------------------------------------------------------------------------------------ the table
@@ -216,6 +290,27 @@ public final class TrainingBenchmark {
                         ratio(pBest, dBest));
             }
         }
+        if (options.paired) {
+            out.println();
+            out.println("Paired: each measured epoch of PyTorch over the Dendrite epoch run just before it (taking turns);");
+            out.println("median of those ratios over every pair of every run [quartiles]");
+            String pairedHeader = String.format(Locale.ROOT, "%5s %3s | %7s %13s %5s", "batch", "thr", "speedup",
+                    "quartiles", "pairs");
+            out.println(pairedHeader);
+            out.println("-".repeat(pairedHeader.length()));
+            for (int batch : options.batches) {
+                for (int threads : options.threads) {
+                    double[] ratios = epochRatios(select(results, RunSpec.DENDRITE, batch, threads),
+                            select(results, RunSpec.PYTORCH, batch, threads));
+                    Arrays.sort(ratios);
+                    out.printf(Locale.ROOT, "%5d %3d | %7s %13s %5d%n", batch, threads,
+                            ratios.length == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", RunResult.median(ratios)),
+                            ratios.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f-%.2f",
+                                    ratios[ratios.length / 4], ratios[(3 * ratios.length) / 4]),
+                            ratios.length);
+                }
+            }
+        }
         out.println();
         out.println("Inference (eval, no grad), samples/s; median over every child at that thread count");
         String inferHeader = String.format(Locale.ROOT, "%3s | %10s %10s %7s | %10s %10s %7s", "thr", "D b=1",
@@ -243,6 +338,19 @@ public final class TrainingBenchmark {
     private static List<RunResult> select(List<RunResult> results, String framework, int batch, int threads) {
         return results.stream().filter(r -> r.framework().equals(framework) && r.threads() == threads
                 && (batch < 0 || r.batch() == batch)).toList();
+    }
+
+    /** P/D of each measured epoch against its partner: run i of one framework was paired with run i of the other. */
+    static double[] epochRatios(List<RunResult> dendrite, List<RunResult> pytorch) {
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < Math.min(dendrite.size(), pytorch.size()); run++) {
+            double[] d = dendrite.get(run).epochSeconds();
+            double[] p = pytorch.get(run).epochSeconds();
+            for (int e = 0; e < Math.min(d.length, p.length); e++) {
+                ratios.add(p[e] / d[e]);
+            }
+        }
+        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
@@ -289,6 +397,8 @@ public final class TrainingBenchmark {
         int warmup = 1;
         int epochs = 3;
         int repeats = 1;
+        boolean paired;
+        long pauseMillis = 300;
         int singles = 20_000;
         int bulkPasses = 3;
         long seed = 42;
@@ -319,6 +429,8 @@ public final class TrainingBenchmark {
                     case "--warmup" -> o.warmup = Integer.parseInt(value);
                     case "--epochs" -> o.epochs = Integer.parseInt(value);
                     case "--repeats" -> o.repeats = Integer.parseInt(value);
+                    case "--paired" -> o.paired = true;
+                    case "--pause-ms" -> o.pauseMillis = Long.parseLong(value);
                     case "--singles" -> o.singles = Integer.parseInt(value);
                     case "--bulk-passes" -> o.bulkPasses = Integer.parseInt(value);
                     case "--seed" -> o.seed = Long.parseLong(value);
@@ -343,7 +455,10 @@ public final class TrainingBenchmark {
                     throw new IllegalArgumentException("--frameworks takes dendrite and/or pytorch, got " + framework);
                 }
             }
-            if (o.warmup < 0 || o.epochs < 1 || o.repeats < 1) {
+            if (o.paired && o.frameworks.size() != 2) {
+                throw new IllegalArgumentException("--paired needs both frameworks");
+            }
+            if (o.warmup < 0 || o.epochs < 1 || o.repeats < 1 || o.pauseMillis < 0) {
                 throw new IllegalArgumentException("need --warmup >= 0, --epochs >= 1, --repeats >= 1");
             }
             return o;
