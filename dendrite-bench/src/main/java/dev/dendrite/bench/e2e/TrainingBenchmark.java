@@ -303,12 +303,23 @@ public final class TrainingBenchmark {
                     double[] ratios = epochRatios(select(results, RunSpec.DENDRITE, batch, threads),
                             select(results, RunSpec.PYTORCH, batch, threads));
                     Arrays.sort(ratios);
-                    out.printf(Locale.ROOT, "%5d %3d | %7s %13s %5d%n", batch, threads,
-                            ratios.length == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", RunResult.median(ratios)),
-                            ratios.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f-%.2f",
-                                    ratios[ratios.length / 4], ratios[(3 * ratios.length) / 4]),
-                            ratios.length);
+                    out.printf(Locale.ROOT, "%5d %3d | %7s %13s %5d%n", batch, threads, medianText(ratios),
+                            quartileText(ratios), ratios.length);
                 }
+            }
+            out.println("Paired inference: D/P of each child pair's rates (one pair per run; D's phase right before P's),");
+            out.println("median over the pairs at that thread count [quartiles]");
+            String inferPairHeader = String.format(Locale.ROOT, "%3s | %7s %13s | %7s %13s | %5s", "thr", "b=1",
+                    "quartiles", "b=1024", "quartiles", "pairs");
+            out.println(inferPairHeader);
+            out.println("-".repeat(inferPairHeader.length()));
+            for (int threads : options.threads) {
+                List<RunResult> d = select(results, RunSpec.DENDRITE, -1, threads);
+                List<RunResult> p = select(results, RunSpec.PYTORCH, -1, threads);
+                double[] single = pairRatios(d, p, RunResult::inferSingle);
+                double[] bulk = pairRatios(d, p, RunResult::inferBulk);
+                out.printf(Locale.ROOT, "%3d | %7s %13s | %7s %13s | %5d%n", threads, medianText(single),
+                        quartileText(single), medianText(bulk), quartileText(bulk), single.length);
             }
         }
         out.println();
@@ -351,6 +362,27 @@ public final class TrainingBenchmark {
             }
         }
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** value(D) / value(P) of run i of each framework (the two children of one pair), sorted; NaNs left out. */
+    static double[] pairRatios(List<RunResult> dendrite, List<RunResult> pytorch, ToDoubleFunction<RunResult> value) {
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 0; run < Math.min(dendrite.size(), pytorch.size()); run++) {
+            double ratio = value.applyAsDouble(dendrite.get(run)) / value.applyAsDouble(pytorch.get(run));
+            if (!Double.isNaN(ratio)) {
+                ratios.add(ratio);
+            }
+        }
+        return ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static String medianText(double[] sorted) {
+        return sorted.length == 0 ? "-" : String.format(Locale.ROOT, "%.2fx", RunResult.median(sorted));
+    }
+
+    private static String quartileText(double[] sorted) {
+        return sorted.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f-%.2f", sorted[sorted.length / 4],
+                sorted[(3 * sorted.length) / 4]);
     }
 
     private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {

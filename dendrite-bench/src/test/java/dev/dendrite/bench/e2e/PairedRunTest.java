@@ -29,6 +29,15 @@ class PairedRunTest {
     }
 
     @Test
+    void inferenceRatesAreComparedPairByPairLeavingOutRunsWithoutThem() {
+        List<RunResult> dendrite = List.of(inference(RunSpec.DENDRITE, 60), inference(RunSpec.DENDRITE, 90),
+                inference(RunSpec.DENDRITE, Double.NaN));
+        List<RunResult> pytorch = List.of(inference(RunSpec.PYTORCH, 10), inference(RunSpec.PYTORCH, 30),
+                inference(RunSpec.PYTORCH, 10));
+        assertThat(TrainingBenchmark.pairRatios(dendrite, pytorch, RunResult::inferSingle)).containsExactly(3.0, 6.0);
+    }
+
+    @Test
     void aPacedChildWaitsForEachTurnAndThenReportsItsResult(@TempDir Path dir) throws Exception {
         PacedChild child = PacedChild.start(new ProcessBuilder(), javaCommand("2"), dir.resolve("child.log"));
         try {
@@ -69,6 +78,11 @@ class PairedRunTest {
         command.add(FakePacedChild.class.getName());
         command.add(arg);
         return command;
+    }
+
+    private static RunResult inference(String framework, double singlesPerSecond) {
+        return new RunResult(framework, 128, 2, new double[] {1}, new double[] {1}, 0.9, 0.3, singlesPerSecond,
+                Double.NaN, 1000, "test");
     }
 
     private static RunResult result(String framework, double... epochs) {
