@@ -49,12 +49,13 @@ public final class DendriteTraining {
 
         model.eval();
         TensorDataset test = Fmnist.inMemory(data.test());
-        double accuracy = accuracy(model, test);
-        Pacer.awaitTurn(spec);
-        double single = spec.singles() > 0 ? inferSingles(model, test, spec.singles()) : Double.NaN;
-        double bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses()) : Double.NaN;
+        Runnable turn = () -> Pacer.awaitTurn(spec);
+        double[] single = spec.singles() > 0 ? inferSingles(model, test, spec.singles(), turn) : new double[0];
+        double[] bulk = spec.bulkPasses() > 0 ? inferBulk(model, test, spec.bulkPasses(), turn) : new double[0];
+        double accuracy = accuracy(model, test); // after inference: in a paired run, within this child's last turn
         System.out.println(new RunResult(RunSpec.DENDRITE, spec.batch(), Parallel.threads(), measured, measuredCpu,
-                accuracy, finalLoss, single, bulk, Fmnist.peakRssKb(), "loss=dev.dendrite.loss.CrossEntropyLoss (fused)").toLine());
+                accuracy, finalLoss, RunResult.median(single), RunResult.median(bulk), Fmnist.peakRssKb(),
+                "loss=dev.dendrite.loss.CrossEntropyLoss (fused)", single, bulk).toLine());
     }
 
     /** Wall time of each epoch, from the trainer's epoch hooks. */
@@ -112,12 +113,12 @@ public final class DendriteTraining {
         return (double) correct / n;
     }
 
-    /** Samples per second of single-example forwards (test images in turn), after a warm-up. */
-    static double inferSingles(Module model, TensorDataset test, int count) {
+    /** Samples per second of single-example forwards (test images in turn), after a warm-up: each slice's. */
+    static double[] inferSingles(Module model, TensorDataset test, int count, Runnable turn) {
         float[] x = Fmnist.features(test);
         int n = test.size();
         try (NoGrad noGrad = NoGrad.enter()) {
-            return InferenceRate.measure(count / 4, count, 1, i -> {
+            return InferenceRate.measure(count / 4, count, 1, turn, i -> {
                 int row = i % n;
                 Tensor one = Tensor.wrap(Arrays.copyOfRange(x, row * Fmnist.FEATURES, (row + 1) * Fmnist.FEATURES),
                         1, Fmnist.FEATURES);
@@ -126,12 +127,12 @@ public final class DendriteTraining {
         }
     }
 
-    /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass. */
-    static double inferBulk(Module model, TensorDataset test, int passes) {
+    /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass: each slice's. */
+    static double[] inferBulk(Module model, TensorDataset test, int passes, Runnable turn) {
         float[] x = Fmnist.features(test);
         int batches = test.size() / 1024;
         try (NoGrad noGrad = NoGrad.enter()) {
-            return InferenceRate.measure(batches, passes * batches, 1024, i -> {
+            return InferenceRate.measure(batches, passes * batches, 1024, turn, i -> {
                 int from = i % batches * 1024;
                 Tensor batch = Tensor.wrap(Arrays.copyOfRange(x, from * Fmnist.FEATURES,
                         (from + 1024) * Fmnist.FEATURES), 1024, Fmnist.FEATURES);

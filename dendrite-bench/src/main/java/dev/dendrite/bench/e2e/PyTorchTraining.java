@@ -121,13 +121,14 @@ public final class PyTorchTraining {
                 double[] measured = Arrays.copyOfRange(seconds, spec.warmup(), epochs);
                 double[] measuredCpu = Arrays.copyOfRange(cpuSeconds, spec.warmup(), epochs);
                 TensorDataset test = Fmnist.inMemory(data.test());
-                double accuracy = accuracy(trainer, test);
-                Pacer.awaitTurn(spec);
-                double single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles()) : Double.NaN;
-                double bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses()) : Double.NaN;
+                Runnable turn = () -> Pacer.awaitTurn(spec);
+                double[] single = spec.singles() > 0 ? inferSingles(trainer, test, spec.singles(), turn) : new double[0];
+                double[] bulk = spec.bulkPasses() > 0 ? inferBulk(trainer, test, spec.bulkPasses(), turn) : new double[0];
+                double accuracy = accuracy(trainer, test); // after inference: in a paired run, within the last turn
                 System.out.println(new RunResult(RunSpec.PYTORCH, spec.batch(), JniUtils.getNumThreads(), measured,
-                        measuredCpu, accuracy, lastLoss, single, bulk, Fmnist.peakRssKb(),
-                        "PyTorch " + engine.getVersion() + " via DJL " + Engine.getDjlVersion()).toLine());
+                        measuredCpu, accuracy, lastLoss, RunResult.median(single), RunResult.median(bulk),
+                        Fmnist.peakRssKb(), "PyTorch " + engine.getVersion() + " via DJL " + Engine.getDjlVersion(),
+                        single, bulk).toLine());
             }
         }
     }
@@ -178,11 +179,11 @@ public final class PyTorchTraining {
         return (double) correct / n;
     }
 
-    /** Samples per second of single-example forwards, inference mode (no gradient recording), after a warm-up. */
-    static double inferSingles(Trainer trainer, TensorDataset test, int count) {
+    /** Samples per second of single-example forwards, inference mode (no gradient recording), after a warm-up: each slice's. */
+    static double[] inferSingles(Trainer trainer, TensorDataset test, int count, Runnable turn) {
         float[] x = Fmnist.features(test);
         int n = test.size();
-        return InferenceRate.measure(count / 4, count, 1, i -> {
+        return InferenceRate.measure(count / 4, count, 1, turn, i -> {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDArray logits = trainer.evaluate(new NDList(rows(manager, x, i % n, 1))).singletonOrThrow();
                 return logits.toFloatArray()[0];
@@ -190,11 +191,11 @@ public final class PyTorchTraining {
         });
     }
 
-    /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass. */
-    static double inferBulk(Trainer trainer, TensorDataset test, int passes) {
+    /** Samples per second of forwards in batches of 1024 over the test set, after a warm-up pass: each slice's. */
+    static double[] inferBulk(Trainer trainer, TensorDataset test, int passes, Runnable turn) {
         float[] x = Fmnist.features(test);
         int batches = test.size() / 1024;
-        return InferenceRate.measure(batches, passes * batches, 1024, i -> {
+        return InferenceRate.measure(batches, passes * batches, 1024, turn, i -> {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 NDArray logits = trainer.evaluate(new NDList(rows(manager, x, i % batches * 1024, 1024)))
                         .singletonOrThrow();

@@ -9,12 +9,22 @@ import java.util.regex.Pattern;
 
 /**
  * What a child reports: the wall and CPU seconds of every measured epoch, the test accuracy after them, the
- * inference rates, the final training loss and the process's peak resident memory. Travels as one
- * flat JSON line prefixed {@value #PREFIX} on the child's standard output.
+ * inference rates (the median slice's, and every slice's in the order timed), the final training loss
+ * and the process's peak resident memory. Travels as one flat JSON line prefixed {@value #PREFIX} on
+ * the child's standard output.
  */
 record RunResult(String framework, int batch, int threads, double[] epochSeconds, double[] epochCpuSeconds,
                  double testAccuracy,
-                 double finalLoss, double inferSingle, double inferBulk, long peakRssKb, String notes) {
+                 double finalLoss, double inferSingle, double inferBulk, long peakRssKb, String notes,
+                 double[] singleSlices, double[] bulkSlices) {
+
+    /** A result without the inference slices (an earlier run's line, or a test's). */
+    RunResult(String framework, int batch, int threads, double[] epochSeconds, double[] epochCpuSeconds,
+              double testAccuracy, double finalLoss, double inferSingle, double inferBulk, long peakRssKb,
+              String notes) {
+        this(framework, batch, threads, epochSeconds, epochCpuSeconds, testAccuracy, finalLoss, inferSingle,
+                inferBulk, peakRssKb, notes, new double[0], new double[0]);
+    }
 
     static final String PREFIX = "E2E-RESULT ";
 
@@ -46,15 +56,23 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
         return PREFIX + String.format(Locale.ROOT,
                 "{\"framework\":\"%s\",\"batch\":%d,\"threads\":%d,\"epochSeconds\":%s,\"epochCpuSeconds\":%s,"
                         + "\"testAccuracy\":%.5f,\"finalLoss\":%.6f,\"inferSingle\":%.1f,\"inferBulk\":%.1f,"
-                        + "\"peakRssKb\":%d,\"notes\":\"%s\"}",
+                        + "\"peakRssKb\":%d,\"notes\":\"%s\",\"singleSlices\":%s,\"bulkSlices\":%s}",
                 framework, batch, threads, array(epochSeconds), array(epochCpuSeconds), testAccuracy, finalLoss,
-                inferSingle, inferBulk, peakRssKb, notes.replace('"', '\''));
+                inferSingle, inferBulk, peakRssKb, notes.replace('"', '\''), rates(singleSlices), rates(bulkSlices));
     }
 
     private static String array(double[] values) {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
             text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", values[i]));
+        }
+        return text.append(']').toString();
+    }
+
+    private static String rates(double[] values) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", values[i]));
         }
         return text.append(']').toString();
     }
@@ -76,6 +94,6 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
                 array(fields.get("epochCpuSeconds")), Double.parseDouble(fields.get("testAccuracy")),
                 Double.parseDouble(fields.get("finalLoss")), Double.parseDouble(fields.get("inferSingle")),
                 Double.parseDouble(fields.get("inferBulk")), Long.parseLong(fields.get("peakRssKb")),
-                fields.getOrDefault("notes", ""));
+                fields.getOrDefault("notes", ""), array(fields.get("singleSlices")), array(fields.get("bulkSlices")));
     }
 }

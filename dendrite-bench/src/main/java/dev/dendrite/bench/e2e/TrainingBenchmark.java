@@ -135,7 +135,8 @@ public final class TrainingBenchmark {
 
     /**
      * Dendrite's and PyTorch's children of one configuration, side by side: each warms up alone (the
-     * other idle), then they take turns, one measured epoch each, then one inference phase each.
+     * other idle), then they take turns, one measured epoch each, then one inference warm-up or timed
+     * slice each.
      */
     private static List<RunResult> runPaired(int batch, int threads, Path jar, Path djlLib, Path djlCache,
                                              Options options, int repeat) throws IOException, InterruptedException {
@@ -150,14 +151,18 @@ public final class TrainingBenchmark {
                 children.add(child);
                 child.awaitReady();
             }
-            for (int turn = 0; turn <= options.epochs; turn++) { // the last turn is inference
+            // One turn per measured epoch, then the inference warm-ups and slices; after its last turn a
+            // child reports and exits.
+            int turns = options.epochs + (options.singles > 0 ? InferenceRate.TURNS : 0)
+                    + (options.bulkPasses > 0 ? InferenceRate.TURNS : 0);
+            for (int turn = 0; turn < turns; turn++) {
                 for (PacedChild child : children) {
                     Thread.sleep(options.pauseMillis);
                     child.go();
-                    if (turn < options.epochs) {
+                    if (turn < turns - 1) {
                         child.awaitReady();
                     } else {
-                        child.awaitResult(); // the other's inference must not overlap this one's
+                        child.awaitResult(); // the other's last turn must not overlap this one's
                     }
                 }
             }
@@ -307,8 +312,8 @@ public final class TrainingBenchmark {
                             quartileText(ratios), ratios.length);
                 }
             }
-            out.println("Paired inference: D/P of each child pair's rates (one pair per run; D's phase right before P's),");
-            out.println("median over the pairs at that thread count [quartiles]");
+            out.println("Paired inference: D/P of each timed slice against its partner's (the two sides taking turns,");
+            out.println("slice by slice), median over every pair at that thread count [quartiles]");
             String inferPairHeader = String.format(Locale.ROOT, "%3s | %7s %13s | %7s %13s | %5s", "thr", "b=1",
                     "quartiles", "b=1024", "quartiles", "pairs");
             out.println(inferPairHeader);
@@ -316,8 +321,8 @@ public final class TrainingBenchmark {
             for (int threads : options.threads) {
                 List<RunResult> d = select(results, RunSpec.DENDRITE, -1, threads);
                 List<RunResult> p = select(results, RunSpec.PYTORCH, -1, threads);
-                double[] single = pairRatios(d, p, RunResult::inferSingle);
-                double[] bulk = pairRatios(d, p, RunResult::inferBulk);
+                double[] single = sliceRatios(d, p, RunResult::singleSlices);
+                double[] bulk = sliceRatios(d, p, RunResult::bulkSlices);
                 out.printf(Locale.ROOT, "%3d | %7s %13s | %7s %13s | %5d%n", threads, medianText(single),
                         quartileText(single), medianText(bulk), quartileText(bulk), single.length);
             }
@@ -364,13 +369,15 @@ public final class TrainingBenchmark {
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** value(D) / value(P) of run i of each framework (the two children of one pair), sorted; NaNs left out. */
-    static double[] pairRatios(List<RunResult> dendrite, List<RunResult> pytorch, ToDoubleFunction<RunResult> value) {
+    /** D/P of each inference slice against its partner, slice i of run i of each framework, sorted. */
+    static double[] sliceRatios(List<RunResult> dendrite, List<RunResult> pytorch,
+                                java.util.function.Function<RunResult, double[]> slices) {
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < Math.min(dendrite.size(), pytorch.size()); run++) {
-            double ratio = value.applyAsDouble(dendrite.get(run)) / value.applyAsDouble(pytorch.get(run));
-            if (!Double.isNaN(ratio)) {
-                ratios.add(ratio);
+            double[] d = slices.apply(dendrite.get(run));
+            double[] p = slices.apply(pytorch.get(run));
+            for (int i = 0; i < Math.min(d.length, p.length); i++) {
+                ratios.add(d[i] / p[i]);
             }
         }
         return ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -29,12 +29,15 @@ class PairedRunTest {
     }
 
     @Test
-    void inferenceRatesAreComparedPairByPairLeavingOutRunsWithoutThem() {
-        List<RunResult> dendrite = List.of(inference(RunSpec.DENDRITE, 60), inference(RunSpec.DENDRITE, 90),
-                inference(RunSpec.DENDRITE, Double.NaN));
-        List<RunResult> pytorch = List.of(inference(RunSpec.PYTORCH, 10), inference(RunSpec.PYTORCH, 30),
-                inference(RunSpec.PYTORCH, 10));
-        assertThat(TrainingBenchmark.pairRatios(dendrite, pytorch, RunResult::inferSingle)).containsExactly(3.0, 6.0);
+    void inferenceSlicesAreComparedWithTheirPartnersAndSurviveTheTripToTheParent() {
+        List<RunResult> dendrite = List.of(inference(RunSpec.DENDRITE, 60, 80), inference(RunSpec.DENDRITE, 90));
+        List<RunResult> pytorch = List.of(inference(RunSpec.PYTORCH, 10, 40), inference(RunSpec.PYTORCH, 10));
+        assertThat(TrainingBenchmark.sliceRatios(dendrite, pytorch, RunResult::singleSlices))
+                .containsExactly(2.0, 6.0, 9.0);
+        RunResult parsed = RunResult.parse(dendrite.getFirst().toLine());
+        assertThat(parsed.singleSlices()).containsExactly(60, 80);
+        assertThat(parsed.bulkSlices()).isEmpty();
+        assertThat(RunResult.parse(result(RunSpec.PYTORCH, 1.0).toLine()).singleSlices()).isEmpty();
     }
 
     @Test
@@ -80,9 +83,9 @@ class PairedRunTest {
         return command;
     }
 
-    private static RunResult inference(String framework, double singlesPerSecond) {
-        return new RunResult(framework, 128, 2, new double[] {1}, new double[] {1}, 0.9, 0.3, singlesPerSecond,
-                Double.NaN, 1000, "test");
+    private static RunResult inference(String framework, double... singleSlices) {
+        return new RunResult(framework, 128, 2, new double[] {1}, new double[] {1}, 0.9, 0.3,
+                RunResult.median(singleSlices), Double.NaN, 1000, "test", singleSlices, new double[0]);
     }
 
     private static RunResult result(String framework, double... epochs) {
