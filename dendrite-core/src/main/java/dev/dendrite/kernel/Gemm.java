@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -1313,30 +1312,9 @@ public final class Gemm {
         return finish(s0.add(s1), u, uOff, v, vOff, p, k);
     }
 
-    /** Lane permutations that swap neighbouring blocks of 8, 4 and 1 lanes (for {@link #finish}). */
-    private static final VectorShuffle<Float> XOR8 = L >= 16 ? VectorShuffle.fromOp(S, i -> i ^ 8) : null;
-    private static final VectorShuffle<Float> XOR4 = L >= 8 ? VectorShuffle.fromOp(S, i -> i ^ 4) : null;
-    private static final VectorShuffle<Float> XOR1 = VectorShuffle.fromOp(S, i -> i ^ 1);
-
-    /**
-     * The lanes of s summed in a fixed order, then the scalar tail [p, k): with 8 lanes,
-     * ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7)), each bracket a lanewise vector add.
-     */
+    /** The lanes of s summed ({@link Reductions#sumLanes}), then the scalar tail [p, k). */
     private static float finish(FloatVector s, float[] u, int uOff, float[] v, int vOff, int p, int k) {
-        // Not reduceLanes(ADD): it may associate differently once intrinsified, which would make a
-        // result depend on JIT state. Folding halves onto each other with constant permutations costs
-        // about 8 instructions a row where summing the lanes one by one cost about 25 and a chain of 8
-        // dependent adds; a batch-1 forward of the MLP ran 9-10% faster (both taking turns in one JVM),
-        // its 256-wide layer 22-27%.
-        FloatVector t = s;
-        if (L >= 16) {
-            t = t.add(t.rearrange(XOR8));
-        }
-        if (L >= 8) {
-            t = t.add(t.rearrange(XOR4));
-        }
-        t = t.add(t.rearrange(XOR1));
-        float sum = t.lane(0) + t.lane(2);
+        float sum = Reductions.sumLanes(s);
         for (; p < k; p++) {
             sum = Math.fma(u[uOff + p], v[vOff + p], sum);
         }
