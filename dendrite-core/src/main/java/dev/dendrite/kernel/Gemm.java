@@ -138,6 +138,12 @@ public final class Gemm {
         private float[] t = new float[0];
         private int[] sync = new int[0];
         final float[] tile = new float[MAX_MR * 4 * L];
+        private int matrixVectorCalls;
+
+        /** Whether this thread's next matrix-vector product should run its rows backwards (every other one). */
+        boolean backwards() {
+            return (matrixVectorCalls++ & 1) != 0;
+        }
 
         /** Packed A block. */
         float[] a(int size) {
@@ -1249,7 +1255,7 @@ public final class Gemm {
                 }
             }
             if (!transA) {
-                dotRows(a, aOffset, lda, k, x, xOff, alpha, beta, c, cOffset, ldc, m, threads);
+                dotRows(a, aOffset, lda, k, x, xOff, alpha, beta, c, cOffset, ldc, m, threads, ws.backwards());
             } else {
                 axpyRows(a, aOffset, lda, k, x, xOff, 1, alpha, beta, c, cOffset, ldc, m, threads);
             }
@@ -1266,25 +1272,35 @@ public final class Gemm {
                         x[p] = a[aOffset + p * lda];
                     }
                 }
-                dotRows(b, bOffset, ldb, k, x, xOff, alpha, beta, c, cOffset, 1, n, threads);
+                dotRows(b, bOffset, ldb, k, x, xOff, alpha, beta, c, cOffset, 1, n, threads, ws.backwards());
             } else {
                 axpyRows(b, bOffset, ldb, k, x, xOff, xStride, alpha, beta, c, cOffset, 1, n, threads);
             }
         }
     }
 
-    /** y[r*ys] = alpha * dot(row r of M, x) + beta * y[r*ys] for r in [0, rows); rows of length k. */
+    /**
+     * y[r*ys] = alpha * dot(row r of M, x) + beta * y[r*ys] for r in [0, rows); rows of length k, in
+     * groups of four, last group first if {@code backwards}.
+     */
     private static void dotRows(float[] mat, int off, int ld, int k, float[] x, int xOff,
-                                float alpha, float beta, float[] y, int yOff, int ys, int rows, int threads) {
+                                float alpha, float beta, float[] y, int yOff, int ys, int rows, int threads,
+                                boolean backwards) {
         Parallel.RangeBody body = (from, to) -> {
-            int r = from;
+            int groups = (to - from) / 4;
             // Four rows at a time share each load of x (10 loads per 8 FMAs instead of 16); every row is
             // summed exactly as dot() sums it, so the grouping (which depends on the thread split) never
-            // changes a result.
-            for (; r + 4 <= to; r += 4) {
+            // changes a result. A thread's share of a layer's weights (392 KB of the MLP's first layer)
+            // nearly fills its core's L2; read in the same order every call, the lines a call needs first
+            // are the ones the last call's end evicted. Every other call on a thread runs backwards,
+            // starting on what is still cached (each layer of a network with an odd number of them
+            // alternates): a batch-1 forward of the 3-layer MLP 2.6-3.5% faster (three runs, both orders
+            // taking turns in one JVM).
+            for (int g = 0; g < groups; g++) {
+                int r = from + 4 * (backwards ? groups - 1 - g : g);
                 dot4(mat, off + r * ld, ld, x, xOff, k, alpha, beta, y, yOff + r * ys, ys);
             }
-            for (; r < to; r++) {
+            for (int r = from + 4 * groups; r < to; r++) {
                 float d = dot(mat, off + r * ld, x, xOff, k);
                 int at = yOff + r * ys;
                 y[at] = combine(d, alpha, beta, y[at]);
