@@ -1,18 +1,13 @@
 package dev.dendrite.data;
 
-import dev.dendrite.tensor.Shape;
-import java.util.List;
-import java.util.Objects;
-
 /** The examples of another dataset at the given indices, in that order, without copying them. */
-public final class Subset implements Dataset {
+public final class Subset extends DatasetView {
 
-    private final Dataset base;
     private final int[] indices;
 
     /** A view of {@code base} holding its examples {@code indices}; each index must be in range. */
     public Subset(Dataset base, int[] indices) {
-        this.base = Objects.requireNonNull(base, "base");
+        super(base);
         int n = base.size();
         for (int index : indices) {
             if (index < 0 || index >= n) {
@@ -27,45 +22,25 @@ public final class Subset implements Dataset {
         return indices.clone();
     }
 
-    /** The dataset this subset views. */
-    public Dataset base() {
-        return base;
-    }
-
     @Override
     public int size() {
         return indices.length;
     }
 
     @Override
-    public Shape featureShape() {
-        return base.featureShape();
-    }
-
-    @Override
-    public Shape targetShape() {
-        return base.targetShape();
-    }
-
-    @Override
     public void features(int index, float[] destination, int offset) {
-        base.features(indices[index], destination, offset);
+        base().features(indices[index], destination, offset);
     }
 
     @Override
     public void target(int index, float[] destination, int offset) {
-        base.target(indices[index], destination, offset);
-    }
-
-    @Override
-    public List<String> classNames() {
-        return base.classNames();
+        base().target(indices[index], destination, offset);
     }
 
     /** As {@link #batch(int[])}, into the given arrays. */
     @Override
     public Batch batch(int[] batchIndices, float[] features, float[] targets) {
-        return base.batch(mapped(batchIndices), features, targets);
+        return base().batch(mapped(batchIndices), features, targets);
     }
 
     private int[] mapped(int[] batchIndices) {
@@ -79,6 +54,6 @@ public final class Subset implements Dataset {
     /** Delegates to the base's batch so a lazily-read base still decodes the batch in parallel. */
     @Override
     public Batch batch(int[] batchIndices) {
-        return base.batch(mapped(batchIndices));
+        return base().batch(mapped(batchIndices));
     }
 }

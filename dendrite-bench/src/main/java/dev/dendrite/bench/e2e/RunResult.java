@@ -62,17 +62,17 @@ record RunResult(String framework, int batch, int threads, double[] epochSeconds
     }
 
     private static String array(double[] values) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", values[i]));
-        }
-        return text.append(']').toString();
+        return array(values, "%.4f");
     }
 
     private static String rates(double[] values) {
+        return array(values, "%.1f");
+    }
+
+    private static String array(double[] values, String format) {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
-            text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", values[i]));
+            text.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, format, values[i]));
         }
         return text.append(']').toString();
     }
