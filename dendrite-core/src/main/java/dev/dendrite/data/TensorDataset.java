@@ -32,6 +32,10 @@ public final class TensorDataset implements Dataset {
         this.targets = targets;
         this.featureShape = features.shape().without(0);
         this.targetShape = targets.shape().without(0);
+        if (classNames == null) {
+            throw new IllegalArgumentException("TensorDataset: classNames is null; use"
+                    + " new TensorDataset(features, targets) for targets without class names");
+        }
         this.classNames = List.copyOf(classNames);
     }
 
