@@ -327,7 +327,7 @@ public final class Trainer {
                 Tensor value = loss.apply(output, batch.targets());
                 float batchLoss = value.item();
                 if (nanGuard && !Float.isFinite(batchLoss)) {
-                    diverged(epoch, index, batchLoss);
+                    diverged(epoch, index, batchLoss, batch);
                     return;
                 }
                 optimizer.zeroGrad();
@@ -369,13 +369,36 @@ public final class Trainer {
             }
         }
 
-        private void diverged(int epoch, int batch, float value) {
+        private void diverged(int epoch, int batchIndex, float value, Batch batch) {
             best.restore(model);
             String kept = history.epochs() == 0 ? "the initial weights"
                     : "the weights of the best epoch so far (" + (Double.isInfinite(bestScore) ? "initial"
                             : String.format(java.util.Locale.ROOT, "loss %.6g", bestScore)) + ")";
+            String badData = nonFinite(batch.features(), "features");
+            if (badData == null) {
+                badData = nonFinite(batch.targets(), "targets");
+            }
+            String advice = badData == null ? "Try a smaller learning rate, or scale the inputs."
+                    : "The data itself is not finite: the batch's " + badData
+                            + "; drop or impute such values (MeanImputer) before training.";
             stopTraining("training diverged: the loss became " + value + " at epoch " + (epoch + 1) + ", batch "
-                    + (batch + 1) + "; kept " + kept + ". Try a smaller learning rate, or scale the inputs.");
+                    + (batchIndex + 1) + "; kept " + kept + ". " + advice);
+        }
+
+        /**
+         * Where {@code t [n, ...]} first holds NaN or an infinity, e.g. "features hold NaN (example 3 of the
+         * batch, value 7)"; null if it is all finite.
+         */
+        private static String nonFinite(Tensor t, String what) {
+            float[] data = t.data();
+            int perExample = t.rank() == 0 || t.dim(0) == 0 ? 1 : Math.max(1, data.length / t.dim(0));
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    return what + " hold " + data[i] + " (example " + (i / perExample + 1) + " of the batch, value "
+                            + (i % perExample + 1) + ")";
+                }
+            }
+            return null;
         }
 
         @Override

@@ -90,10 +90,28 @@ class TrainerTest {
         }
         History history = Trainer.of(model).loss(MSE).optimizer(new SGD(model.parameters(), 10.0))
                 .batchSize(8).epochs(5).fit(data);
-        assertThat(history.stopReason()).contains("diverged").containsPattern("epoch \\d+, batch \\d+");
+        assertThat(history.stopReason()).contains("diverged").containsPattern("epoch \\d+, batch \\d+")
+                .contains("smaller learning rate");
         for (float w : model.weight().value().toArray()) {
             assertThat(Float.isFinite(w)).isTrue();
         }
+    }
+
+    @Test
+    void aNaNInTheDataIsNamedInsteadOfBlamingTheLearningRate() {
+        var model = new Linear(2, 1);
+        var data = line(64, 4);
+        data.features().data()[2 * 5 + 1] = Float.NaN; // example 6, second value
+        History history = Trainer.of(model).loss(MSE).optimizer(new SGD(model.parameters(), 0.01))
+                .batchSize(64).epochs(3).fit(data);
+        assertThat(history.stopReason()).contains("diverged").contains("epoch 1, batch 1")
+                .contains("features hold NaN").contains("value 2").doesNotContain("smaller learning rate");
+        var targets = line(64, 4);
+        targets.targets().data()[9] = Float.POSITIVE_INFINITY;
+        var other = new Linear(2, 1);
+        History second = Trainer.of(other).loss(MSE).optimizer(new SGD(other.parameters(), 0.01))
+                .batchSize(64).epochs(3).fit(targets);
+        assertThat(second.stopReason()).contains("targets hold Infinity");
     }
 
     @Test
