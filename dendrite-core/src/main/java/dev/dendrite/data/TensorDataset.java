@@ -24,6 +24,10 @@ public final class TensorDataset implements Dataset {
 
     /** As {@link #TensorDataset(Tensor, Tensor)}, with the names of the classes the targets index. */
     public TensorDataset(Tensor features, Tensor targets, List<String> classNames) {
+        if (classNames == null) {
+            throw new IllegalArgumentException("TensorDataset: classNames is null; use"
+                    + " new TensorDataset(features, targets) for targets without class names");
+        }
         if (features.rank() == 0 || targets.rank() == 0 || features.dim(0) != targets.dim(0)) {
             throw new ShapeMismatchException("TensorDataset: features " + features.shape() + " and targets "
                     + targets.shape() + " need the same number of rows");
@@ -32,10 +36,6 @@ public final class TensorDataset implements Dataset {
         this.targets = targets;
         this.featureShape = features.shape().without(0);
         this.targetShape = targets.shape().without(0);
-        if (classNames == null) {
-            throw new IllegalArgumentException("TensorDataset: classNames is null; use"
-                    + " new TensorDataset(features, targets) for targets without class names");
-        }
         this.classNames = List.copyOf(classNames);
     }
 

@@ -391,7 +391,7 @@ public final class Trainer {
          */
         private static String nonFinite(Tensor t, String what) {
             float[] data = t.data();
-            int perExample = t.rank() == 0 || t.dim(0) == 0 ? 1 : Math.max(1, data.length / t.dim(0));
+            int perExample = t.rank() == 0 ? 1 : Math.max(1, t.shape().sizeOf(1, t.rank()));
             for (int i = 0; i < data.length; i++) {
                 if (!Float.isFinite(data[i])) {
                     return what + " hold " + data[i] + " (example " + (i / perExample + 1) + " of the batch, value "
